@@ -1,0 +1,29 @@
+"""Where the app keeps its store of plans and its settings.
+
+``PREP_APP_HOME`` wins (tests, and portable use from a USB stick); next a file
+named ``portable`` beside the frozen executable keeps everything in a
+``prep-app-data`` folder next to it; otherwise the user's data folder.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+PORTABLE_MARKER = "portable"
+
+
+def app_home() -> Path:
+    env = os.environ.get("PREP_APP_HOME")
+    if env:
+        home = Path(env)
+    elif getattr(sys, "frozen", False) and (Path(sys.executable).parent / PORTABLE_MARKER).exists():
+        home = Path(sys.executable).parent / "prep-app-data"
+    elif sys.platform == "win32":
+        home = Path(os.environ.get("LOCALAPPDATA", Path.home())) / "prep-app"
+    elif sys.platform == "darwin":
+        home = Path.home() / "Library" / "Application Support" / "prep-app"
+    else:
+        home = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "prep-app"
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return home

@@ -1,0 +1,20 @@
+"""Locate the bundled data folders, from a source checkout or a frozen app."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def _root() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)  # PyInstaller unpacks data here
+    return Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under ``resources/`` (fonts, content data, icons, samples)."""
+    return _root().joinpath("resources", *parts)
+
+
+def translations_dir() -> Path:
+    """The folder holding ``<lang>/LC_MESSAGES/prep_app.mo``."""
+    return _root() / "translations"
