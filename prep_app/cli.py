@@ -1,0 +1,233 @@
+"""prep-app on the command line: the app's capabilities without a screen.
+
+Exit codes: 0 ok, 2 bad input or usage, 3 wrong passphrase or recovery code,
+4 not a vault / damaged / tampered / newer version, 5 cannot read or write.
+Every failure is one line on stderr; no tracebacks reach a volunteer.
+Heavy modules (Qt, ReportLab, the vault's crypto) are imported by the command
+that needs them, so ``prep-app --version`` stays instant.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_USAGE, EXIT_SECRET, EXIT_DAMAGED, EXIT_IO = 0, 2, 3, 4, 5
+MIN_PASSPHRASE = 8
+
+
+class CliError(Exception):
+    def __init__(self, text: str, code: int):
+        super().__init__(text)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line instead of argparse's usage block
+        raise CliError(f"{message} (see prep-app --help)", EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="prep-app", description="Family preparedness plans for workshops. "
+                     "Without a command, opens the desktop app.")
+    parser.add_argument("--version", action="version", version=f"prep-app {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    cmd = commands.add_parser("import", help="put a plan (JSON) into a vault; creates the vault if absent")
+    cmd.add_argument("json", type=Path, metavar="PLAN.json")
+    cmd.add_argument("--vault", type=Path, required=True)
+    cmd.add_argument("--label", help="name shown in the list of plans on this laptop "
+                     "(default: the vault's file name; never the family name)")
+
+    cmd = commands.add_parser("export", help="write a vault's plan as exchange-format JSON")
+    cmd.add_argument("--vault", type=Path, required=True)
+    cmd.add_argument("--json", type=Path, required=True, metavar="OUT.json")
+
+    cmd = commands.add_parser("passwd", help="set a new passphrase (unlock with the old one or the recovery code)")
+    cmd.add_argument("--vault", type=Path, required=True)
+
+    cmd = commands.add_parser("render", help="print the plan's PDFs into a folder")
+    source = cmd.add_mutually_exclusive_group(required=True)
+    source.add_argument("--vault", type=Path)
+    source.add_argument("--blank", action="store_true", help="empty forms to fill in by hand")
+    cmd.add_argument("--lang", required=True, help="one or two languages, e.g. es,en")
+    cmd.add_argument("--out", type=Path, required=True, help="folder for the PDFs")
+    cmd.add_argument("--only", help="some of: plan,guardian,school,wallet,checklist")
+    cmd.add_argument("--paper", choices=("letter", "a4"), default="letter")
+
+    commands.add_parser("list", help="list the plans kept on this laptop (label and date only)")
+    return parser
+
+
+# -- secrets ------------------------------------------------------------------
+
+def _prompt(prompt: str) -> str | None:
+    """A hidden prompt, or None where nobody can answer (scripts, CI)."""
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def _new_passphrase(env_name: str) -> str:
+    passphrase = os.environ.get(env_name)
+    if passphrase is None:
+        passphrase = _prompt("New passphrase: ")
+        if passphrase is not None and _prompt("Type it again: ") != passphrase:
+            raise CliError("the two passphrases are not the same; nothing was changed", EXIT_USAGE)
+    if passphrase is None:
+        raise CliError(f"no passphrase given: type it at the prompt or set {env_name}", EXIT_USAGE)
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise CliError(f"the passphrase is too short: use at least {MIN_PASSPHRASE} characters, "
+                       "for example three or four words", EXIT_USAGE)
+    return passphrase
+
+
+def _unlock(path: Path, allow_recovery: bool = False):
+    from . import vault
+
+    passphrase = os.environ.get("PREP_APP_PASSPHRASE")
+    recovery = os.environ.get("PREP_APP_RECOVERY_CODE") if allow_recovery else None
+    if passphrase is None and recovery is None:
+        passphrase = _prompt("Passphrase: ")
+    if passphrase is None and recovery is None:
+        raise CliError("no passphrase given: type it at the prompt or set PREP_APP_PASSPHRASE", EXIT_USAGE)
+    if passphrase is not None:
+        try:
+            return vault.unlock_vault(path, passphrase=passphrase)
+        except vault.WrongSecretError:
+            if recovery is None:
+                raise
+    return vault.unlock_vault(path, recovery_code=recovery)
+
+
+# -- commands -----------------------------------------------------------------
+
+def _read_plan_json(path: Path):
+    from . import model
+
+    try:
+        text = path.read_bytes()
+    except OSError as err:
+        raise CliError(f"cannot read {path}: {err.strerror}", EXIT_IO) from None
+    try:
+        return model.loads(text)
+    except model.ExchangeError as err:
+        raise CliError(f"{path}: {err}", EXIT_USAGE) from None
+
+
+def _plan_from_vault(opened):
+    from . import model
+
+    try:
+        return model.loads(opened.plaintext)
+    except model.ExchangeError as err:
+        raise CliError(f"{opened.path}: the plan inside cannot be read ({err})", EXIT_DAMAGED) from None
+
+
+def cmd_import(args) -> int:
+    from . import model, vault
+
+    plan = _read_plan_json(args.json)  # validate fully before any vault is touched
+    data = model.dumps(plan).encode("utf-8")
+    if args.vault.exists():
+        _unlock(args.vault).save(data)
+        print(f"Plan replaced in {args.vault}")
+        return EXIT_OK
+    passphrase = _new_passphrase("PREP_APP_PASSPHRASE")
+    _, code = vault.create_vault(args.vault, data, passphrase, args.label or args.vault.stem)
+    print(f"Created {args.vault}")
+    print("Recovery code (write it down and keep it apart from the laptop; it is shown only once):")
+    print(f"    {code}")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from . import model
+
+    plan = _plan_from_vault(_unlock(args.vault))
+    try:
+        fd = os.open(args.json, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as out:
+            out.write(model.dumps(plan))
+    except OSError as err:
+        raise CliError(f"cannot write {args.json}: {err.strerror}", EXIT_IO) from None
+    print(f"Wrote {args.json}")
+    return EXIT_OK
+
+
+def cmd_passwd(args) -> int:
+    opened = _unlock(args.vault, allow_recovery=True)
+    opened.change_passphrase(_new_passphrase("PREP_APP_NEW_PASSPHRASE"))
+    print(f"New passphrase set for {args.vault}")
+    return EXIT_OK
+
+
+def cmd_render(args) -> int:
+    from . import outputs
+
+    plan = None if args.blank else _plan_from_vault(_unlock(args.vault))
+    languages = [code.strip() for code in args.lang.split(",") if code.strip()]
+    only = [name.strip() for name in args.only.split(",")] if args.only else None
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        written = outputs.render_all(plan, languages, args.out, only=only, paper=args.paper)
+    except ValueError as err:
+        raise CliError(str(err), EXIT_USAGE) from None
+    except OSError as err:
+        raise CliError(f"cannot write to {args.out}: {err.strerror}", EXIT_IO) from None
+    for path in written:
+        print(f"Wrote {path}")
+    return EXIT_OK
+
+
+def cmd_list(args) -> int:
+    from .home import app_home
+    from .vault import Store
+
+    for entry in Store(app_home()).list():
+        state = "  (damaged)" if getattr(entry, "damaged", False) else ""
+        print(f"{entry.saved_on}  {entry.label}{state}")
+    return EXIT_OK
+
+
+COMMANDS = {"import": cmd_import, "export": cmd_export, "passwd": cmd_passwd,
+            "render": cmd_render, "list": cmd_list}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            from .ui import run_app
+            return run_app()
+        return COMMANDS[args.command](args)
+    except CliError as err:
+        return _fail(str(err), err.code)
+    except KeyboardInterrupt:
+        return _fail("stopped; nothing was changed", EXIT_USAGE)
+    except Exception as err:
+        code = getattr(err, "exit_code", None)  # vault errors carry their own
+        if code is not None:
+            return _fail(str(err), code)
+        if isinstance(err, OSError):
+            return _fail(f"cannot read or write {err.filename or 'a file'}: {err.strerror}", EXIT_IO)
+        if os.environ.get("PREP_APP_DEBUG"):
+            raise
+        return _fail(f"unexpected error ({type(err).__name__}: {err}); nothing was changed. "
+                     "Set PREP_APP_DEBUG=1 to see details.", 1)
+
+
+def _fail(text: str, code: int) -> int:
+    print(f"prep-app: {text}", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""The plan's rules: what blocks a complete plan and what it warns about."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from prep_app import model
+from prep_app.model import Child, Contact, Guardian, OtherParent, Plan
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "example-plan.json"
+
+
+@pytest.fixture
+def plan() -> Plan:
+    return model.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+def codes(plan, level=None):
+    return {f.code for f in model.check(plan, today=date(2026, 11, 21)) if level in (None, f.level)}
+
+
+def test_sample_plan_is_complete_with_two_warnings(plan):
+    assert model.is_complete(plan)
+    assert codes(plan) == {"citizen_without_passport", "other_parent_consent_unknown"}
+
+
+def test_plan_without_guardian_cannot_be_complete(plan):
+    plan.guardians.clear()
+    assert not model.is_complete(plan)
+    assert "no_guardian" in codes(plan, model.BLOCKER)
+    finding = next(f for f in model.check(plan) if f.code == "no_guardian")
+    assert finding.path == "guardians"
+    assert "at least one adult" in finding.text()
+
+
+def test_empty_plan_says_what_is_missing():
+    assert codes(Plan(), model.BLOCKER) == {"no_guardian", "no_children"}
+
+
+def test_guardian_without_phone_is_named_like_a_volunteer_would(plan):
+    plan.guardians[1].phone = None
+    finding = next(f for f in model.check(plan) if f.code == "guardian_no_phone")
+    assert finding.text() == "Guardian 2 (Nguyễn Thị Hoa) has no phone number."
+    assert finding.path == "guardians[1].phone"
+
+
+def test_unnamed_guardian_is_numbered():
+    plan = Plan(guardians=[Guardian(id="g1", role="primary", phone="203-555-0123", has_agreed=True)])
+    texts = [f.text() for f in model.check(plan)]
+    assert "Guardian 1 has no name." in texts
+
+
+def test_primary_at_risk_without_alternate_warns(plan):
+    plan.guardians[0].may_be_at_risk = True
+    assert "primary_at_risk_no_alternate" not in codes(plan)  # the alternate covers it
+    del plan.guardians[1]
+    assert "primary_at_risk_no_alternate" in codes(plan, model.WARNING)
+
+
+@pytest.mark.parametrize("consents, code", [(None, "other_parent_consent_unknown"),
+                                            (False, "other_parent_refuses")])
+def test_other_parents_consent_unknown_or_refused_warns(plan, consents, code):
+    plan.children[2].other_parent.consents = consents
+    finding = next(f for f in model.check(plan) if f.code == code)
+    assert finding.path == "children[2].other_parent.consents"
+    assert "45a-624a" in finding.text() and "Tomás Ñañez" in finding.text()
+
+
+def test_consenting_other_parent_is_quiet(plan):
+    plan.children[2].other_parent.consents = True
+    assert not codes(plan) & {"other_parent_consent_unknown", "other_parent_refuses"}
+
+
+def test_citizen_child_without_passport_warns(plan):
+    child = plan.children[0]
+    assert child.us_citizen and not child.has_us_passport
+    assert "citizen_without_passport" in codes(plan)
+    child.has_us_passport = True
+    assert "citizen_without_passport" not in codes(plan)
+
+
+def test_invalid_phone_is_a_warning_and_the_number_is_kept(plan):
+    plan.contacts[2].phone = "555-12"
+    finding = next(f for f in model.check(plan) if f.code == "bad_phone")
+    assert finding.path == "contacts[2].phone"
+    assert '"555-12"' in finding.text() and "Contact 3" in finding.text()
+    assert model.loads(model.dumps(plan)).contacts[2].phone == "555-12"
+
+
+def test_birth_date_in_the_future_warns(plan):
+    plan.children[1].date_of_birth = date(2030, 1, 1)
+    assert "birth_in_future" in codes(plan)
+
+
+def test_child_left_out_by_every_guardian_warns():
+    plan = Plan(children=[Child(id="c1", full_name="Ana"), Child(id="c2", full_name="Bia")],
+                guardians=[Guardian(id="g1", role="primary", full_name="Rosa", children=["c1"],
+                                    phone="(203) 555-0123", has_agreed=True)],
+                contacts=[Contact(id="k1", full_name="Rosa", phone="(203) 555-0123")])
+    findings = [f for f in model.check(plan) if f.code == "child_without_guardian"]
+    assert [f.path for f in findings] == ["children[1]"]
+
+
+def test_messages_translate_through_the_given_gettext(plan):
+    plan.guardians[1].phone = None
+    finding = next(f for f in model.check(plan) if f.code == "guardian_no_phone")
+    spanish = {"{who} has no phone number.": "{who} no tiene número de teléfono.",
+               "Guardian": "Tutor", "{kind} {n} ({name})": "{kind} {n} ({name})"}
+    assert finding.text(lambda s: spanish.get(s, s)) == "Tutor 2 (Nguyễn Thị Hoa) no tiene número de teléfono."
+
+
+def test_phones_are_formatted_by_country():
+    assert model.format_phone("203.555.0142") == "(203) 555-0142"
+    assert model.format_phone("+52 55 1234 5678") == "+52 55 1234 5678"
+    assert model.format_phone("not a number") == "not a number"
+    assert model.format_phone(None) == ""
+
+
+def test_call_order_sorts_and_keeps_unnumbered_last():
+    plan = Plan(contacts=[Contact(id="k1", full_name="C", call_order=None),
+                          Contact(id="k2", full_name="B", call_order=2),
+                          Contact(id="k3", full_name="A", call_order=1)])
+    assert [c.full_name for c in plan.contacts_in_call_order()] == ["A", "B", "C"]
+
+
+def test_guardians_for_a_child_put_the_primary_first(plan):
+    assert [g.id for g in plan.guardians_for("c3")] == ["g1", "g2"]
+    plan.guardians.reverse()
+    assert [g.id for g in plan.guardians_for("c3")] == ["g1", "g2"]
