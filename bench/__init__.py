@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench` prints figures, each beside a baseline taken in the same run."""
