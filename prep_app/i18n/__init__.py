@@ -1,0 +1,142 @@
+"""Languages, translators and locale-aware formatting.  No Qt here.
+
+Refresh the catalogs after changing any user-visible string (one line, run
+from the repository root)::
+
+    python -m prep_app.i18n.refresh
+
+It extracts every marked string (``_``, ``gettext``, ``ngettext``, ``N_``,
+``pgettext``... in ``prep_app/`` and the content data in
+``resources/content/*.json``) into ``translations/prep_app.pot``, merges it into
+every ``translations/<lang>/LC_MESSAGES/prep_app.po``, compiles the ``.mo``
+files (committed, so a fresh clone needs no build step) and lists what is still
+untranslated or fuzzy.  ``python -m prep_app.i18n.refresh --todo`` prints those
+entries in full; ``--init vi`` starts a new language.  Adding a language is
+adding its ``.po``: :data:`LANGUAGES` is read from the ``translations/`` folders.
+
+One catalog (domain ``prep_app``) serves the PDFs and the desktop UI.  Each
+language has its own :class:`Translator`; nothing calls ``gettext.install()``.
+"""
+from __future__ import annotations
+
+import gettext as _gettext
+import io
+from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date as _babel_format_date
+from babel.lists import format_list as _babel_format_list
+
+from ..resources import translations_dir
+
+DOMAIN = "prep_app"
+SOURCE_LANGUAGE = "en"
+
+
+def _native_name(code: str) -> str:
+    """The language named in itself, capitalised: "Español", "Português"."""
+    try:
+        name = Locale.parse(code).language_name or code
+    except Exception:  # an unusual folder name must not stop the app
+        return code
+    return name[:1].upper() + name[1:]
+
+
+def _discover() -> dict[str, str]:
+    codes = [SOURCE_LANGUAGE]
+    folder = translations_dir()
+    if folder.is_dir():
+        for sub in sorted(folder.iterdir()):
+            messages = sub / "LC_MESSAGES"
+            if sub.name != SOURCE_LANGUAGE and ((messages / f"{DOMAIN}.po").exists()
+                                                or (messages / f"{DOMAIN}.mo").exists()):
+                codes.append(sub.name)
+    names = {code: _native_name(code) for code in codes}
+    # two regional variants of one language would share a name: say which region
+    for code in codes:
+        if list(names.values()).count(names[code]) > 1:
+            display = Locale.parse(code).display_name or code
+            names[code] = display[:1].upper() + display[1:]
+    return names
+
+
+#: Supported languages, each named in itself, English first.
+LANGUAGES: dict[str, str] = _discover()
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: choose one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+class Translator:
+    """gettext for one language, with the code it speaks (``.lang``)."""
+
+    def __init__(self, lang: str, translations: _gettext.NullTranslations):
+        self.lang = lang
+        self._t = translations
+
+    def gettext(self, message: str) -> str:
+        return self._t.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._t.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._t.pgettext(context, message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self._t.npgettext(context, singular, plural, n)
+
+    # ``t._("...")`` reads naturally in code that keeps a translator around
+    _ = gettext
+
+    def __repr__(self) -> str:
+        return f"Translator({self.lang!r})"
+
+
+def _load(lang: str) -> _gettext.NullTranslations:
+    messages = translations_dir() / lang / "LC_MESSAGES"
+    mo, po = messages / f"{DOMAIN}.mo", messages / f"{DOMAIN}.po"
+    if mo.exists():
+        with open(mo, "rb") as fp:
+            return _gettext.GNUTranslations(fp)
+    if po.exists():  # a new language whose .mo is not compiled yet
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+        with open(po, "rb") as fp:
+            catalog = read_po(fp, locale=lang)
+        buf = io.BytesIO()
+        write_mo(buf, catalog)
+        buf.seek(0)
+        return _gettext.GNUTranslations(buf)
+    return _gettext.NullTranslations()  # English: the source strings themselves
+
+
+@lru_cache(maxsize=None)
+def translator(lang: str) -> Translator:
+    """The (cached) translator for ``lang``; raises ValueError for an unknown code."""
+    check_language(lang)
+    if lang == SOURCE_LANGUAGE:
+        return Translator(lang, _gettext.NullTranslations())
+    return Translator(lang, _load(lang))
+
+
+def format_date(d: date, lang: str) -> str:
+    """Long form, never ambiguous: "June 21, 2014", "21 de junho de 2014"."""
+    return _babel_format_date(d, format="long", locale=check_language(lang))
+
+
+def format_list(items: Iterable[str], lang: str) -> str:
+    """"A, B and C" / "A, B y C" / "A, B e C"."""
+    items = [str(i) for i in items]
+    if not items:
+        return ""
+    return _babel_format_list(items, locale=check_language(lang))
+
+
+__all__ = ["DOMAIN", "LANGUAGES", "Translator", "check_language", "format_date",
+           "format_list", "translator"]

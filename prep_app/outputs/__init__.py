@@ -1,0 +1,55 @@
+"""The five printouts (ReportLab, no Qt), each in its own module.
+
+``render(name, plan, languages)`` returns PDF bytes; ``plan=None`` gives the
+blank form with empty writing lines.  Page furniture (fonts, header, footer,
+bilingual labels) is shared from :mod:`prep_app.outputs.furniture`.
+"""
+from __future__ import annotations
+
+from datetime import date
+from importlib import import_module
+from pathlib import Path
+
+from ..model.plan import Plan
+from .furniture import PAPERS, Ctx
+
+OUTPUTS = ("plan", "guardian", "school", "wallet", "checklist")
+
+
+def check_output(name: str) -> str:
+    if name not in OUTPUTS:
+        raise ValueError(f"unknown output {name!r}: choose one of {', '.join(OUTPUTS)}")
+    return name
+
+
+def render(name: str, plan: Plan | None, languages: list[str], paper: str = "letter",
+           today: date | None = None) -> bytes:
+    """One output as PDF bytes, in one language or two (primary first)."""
+    check_output(name)
+    if isinstance(languages, str):
+        languages = [languages]
+    ctx = Ctx(list(languages), paper=paper, today=today, blank=plan is None)
+    module = import_module(f".{name}", __name__)
+    return module.render(ctx, plan if plan is not None else Plan())
+
+
+def render_all(plan: Plan | None, languages: list[str], out_dir: Path, only: list[str] | None = None,
+               paper: str = "letter", today: date | None = None) -> list[Path]:
+    """Write ``<name>.pdf`` for each output (or those in ``only``) into ``out_dir``."""
+    names = list(only) if only else list(OUTPUTS)
+    for name in names:
+        check_output(name)
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper {paper!r}: choose one of {', '.join(PAPERS)}")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in names:
+        data = render(name, plan, languages, paper=paper, today=today)
+        path = out_dir / f"{name}.pdf"
+        path.write_bytes(data)
+        written.append(path)
+    return written
+
+
+__all__ = ["OUTPUTS", "render", "render_all"]

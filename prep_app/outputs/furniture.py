@@ -1,0 +1,389 @@
+"""Shared page furniture for every printed output.
+
+* the bundled Unicode font (embedded and subsetted; no base-14 font anywhere),
+* :class:`Ctx`: the one or two languages of a printout and bilingual helpers
+  (stacked labels, side-by-side statements, headings, field rows, tables,
+  check boxes, writing lines for blank forms),
+* :func:`build`: a Letter/A4 document whose every page carries the title in
+  both languages, the prepared-on and review-by dates, "page n of m" and the
+  not-legal-advice line, in both languages.
+
+A renderer module builds a list of flowables with a ``Ctx`` and hands it to
+:func:`build`; it never draws page furniture itself.
+"""
+from __future__ import annotations
+
+import io
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+
+from ..i18n import check_language, format_date, translator
+from ..messages import N_
+from ..model.phones import format_phone
+from ..resources import resource_path
+
+FONT, FONT_BOLD = "PrepSans", "PrepSans-Bold"
+PAPERS = {"letter": LETTER, "a4": A4}
+INK = colors.black
+SECOND = colors.HexColor("#333333")   # second language: a shade lighter, still photocopies
+RULE = colors.HexColor("#555555")
+BOX_ON, BOX_OFF = "\u2612", "\u2610"  # ☒ ☐
+MARGIN = 0.6 * inch
+HEADER_H = 0.72 * inch
+FOOTER_H = 0.55 * inch
+
+_registered = False
+
+
+def register_fonts() -> None:
+    global _registered
+    if _registered:
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSansCondensed.ttf"))))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSansCondensed-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+    _registered = True
+
+
+def style(name: str, size: float = 9.5, bold: bool = False, leading: float | None = None,
+          color=INK, **kw) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
+                          leading=leading or size * 1.22, textColor=color, alignment=TA_LEFT, **kw)
+
+
+BODY = style("body", 9.5)
+BODY2 = style("body2", 8.8, color=SECOND)
+VALUE = style("value", 10)
+LABEL = style("label", 8, leading=9.4)
+SMALL = style("small", 8)
+HEAD = style("head", 12.5, bold=True, leading=15, spaceBefore=8, spaceAfter=3)
+SUBHEAD = style("subhead", 10.5, bold=True, leading=13, spaceBefore=5, spaceAfter=2)
+
+
+def esc(value) -> str:
+    """Family data printed exactly as typed (escaped for Paragraph markup)."""
+    return escape(str(value)).replace("\n", "<br/>") if value not in (None, "") else ""
+
+
+def review_date(d: date) -> date:
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + 1, day=28)
+
+
+class Ctx:
+    """The languages of one printout (primary first) and the bilingual helpers."""
+
+    def __init__(self, languages: list[str], paper: str = "letter", today: date | None = None,
+                 blank: bool = False):
+        if not languages or len(languages) > 2:
+            raise ValueError("give one or two languages, e.g. ['en'] or ['es', 'en']")
+        langs = []
+        for lang in languages:
+            check_language(lang)
+            if lang not in langs:
+                langs.append(lang)
+        if paper not in PAPERS:
+            raise ValueError(f"unknown paper {paper!r}: choose one of {', '.join(PAPERS)}")
+        register_fonts()
+        self.langs = langs
+        self.tr = [translator(lang) for lang in langs]
+        self.paper = paper
+        self.pagesize = PAPERS[paper]
+        self.width = self.pagesize[0] - 2 * MARGIN
+        self.today = today or date.today()
+        self.blank = blank
+
+    # -- words ------------------------------------------------------------
+    def t(self, msgid: str, **fmt) -> list[str]:
+        """The message in each language (once when both read the same)."""
+        out = []
+        for tr in self.tr:
+            text = tr.gettext(msgid)
+            text = text.format(**fmt) if fmt else text
+            if text not in out:
+                out.append(text)
+        return out
+
+    def nt(self, singular: str, plural: str, n: int, **fmt) -> list[str]:
+        out = []
+        for tr in self.tr:
+            text = tr.ngettext(singular, plural, n).format(n=n, **fmt)
+            if text not in out:
+                out.append(text)
+        return out
+
+    def date(self, d: date | None) -> list[str]:
+        return [format_date(d, lang) for lang in self.langs] if d else []
+
+    def date_str(self, d: date | None) -> str:
+        """A date for the data column: long form in the primary language."""
+        return format_date(d, self.langs[0]) if d else ""
+
+    def inline(self, msgid: str, sep: str = " / ", **fmt) -> str:
+        """'<b>Primary</b> / second' markup for a label on one line."""
+        texts = [escape(s) for s in self.t(msgid, **fmt)]
+        return "<b>%s</b>" % texts[0] + "".join(f'{sep}<font color="#333333">{s}</font>' for s in texts[1:])
+
+    def plain(self, msgid: str, sep: str = " / ", **fmt) -> str:
+        return sep.join(self.t(msgid, **fmt))
+
+    # -- flowables ----------------------------------------------------------
+    def label(self, msgid: str, size: float = 8, **fmt) -> Paragraph:
+        """Stacked label: primary bold, the second language below."""
+        texts = [escape(s) for s in self.t(msgid, **fmt)]
+        markup = f"<b>{texts[0]}</b>" + "".join(
+            f'<br/><font size="{size - 0.6:.1f}" color="#333333">{s}</font>' for s in texts[1:])
+        return Paragraph(markup, style("lbl", size, leading=size * 1.18))
+
+    def heading(self, msgid: str, level: int = 1, **fmt) -> Flowable:
+        texts = [escape(s) for s in self.t(msgid, **fmt)]
+        st = HEAD if level == 1 else SUBHEAD
+        second = "".join(f'<font name="{FONT}" size="{st.fontSize - 2}" color="#333333">'
+                         f'&nbsp;&nbsp;/&nbsp;&nbsp;{s}</font>' for s in texts[1:])
+        para = Paragraph(texts[0] + second, st)
+        if level != 1:
+            para.keepWithNext = True
+            return para
+        rule = Table([[para]], colWidths=[self.width], style=TableStyle([
+            ("LINEBELOW", (0, 0), (-1, -1), 1.2, INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+        rule.keepWithNext = True
+        rule.spaceBefore, rule.spaceAfter = 10, 5
+        return rule
+
+    def text(self, msgid: str, size: float = 9.5, **fmt) -> Flowable:
+        """An instruction or statement: side by side in two languages, so both
+        readers can point at the same sentence."""
+        texts = self.t(msgid, **fmt)
+        paras = [Paragraph(escape(s), style("txt", size, color=INK if i == 0 else SECOND))
+                 for i, s in enumerate(texts)]
+        return self.columns(paras)
+
+    def columns(self, cells: list, gap: float = 12, width: float | None = None) -> Flowable:
+        if len(cells) == 1:
+            return cells[0]
+        w = ((width or self.width) - gap) / 2
+        return Table([cells], colWidths=[w + gap / 2, w + gap / 2], style=TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (0, 0), (0, 0), gap / 2),
+            ("LEFTPADDING", (1, 0), (1, 0), gap / 2), ("RIGHTPADDING", (1, 0), (1, 0), 0),
+            ("LINEBEFORE", (1, 0), (1, 0), 0.4, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+
+    def value(self, value, size: float = 10, phone: bool = False) -> Flowable:
+        if phone:
+            value = format_phone(value)
+        if value in (None, ""):
+            return Spacer(1, size * 1.3)
+        return Paragraph(esc(value), style("val", size))
+
+    def yes_no(self, flag: bool | None) -> str:
+        """☒ Yes ☐ No (both languages), or two empty boxes when unknown."""
+        yes, no = self.plain(N_("Yes")), self.plain(N_("No"))
+        return (f"{BOX_ON if flag is True else BOX_OFF} {yes}   "
+                f"{BOX_ON if flag is False else BOX_OFF} {no}")
+
+    def fields(self, rows: list[tuple], cols: int = 1, label_frac: float = 0.32) -> Table:
+        """Form rows "label | value" with a writing line under every value, so a
+        blank form and a half-filled plan look the same.  A row is
+        ``(msgid, value)`` or ``(msgid, value, "phone")``."""
+        cells = []
+        for row in rows:
+            msgid, val = row[0], row[1]
+            kind = row[2] if len(row) > 2 else None
+            if kind == "flowable":
+                v = val
+            else:
+                v = self.value(val, phone=(kind == "phone"))
+            cells.append([self.label(msgid), v])
+        if cols == 2:
+            if len(cells) % 2:
+                cells.append(["", ""])
+            cells = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
+        pair = self.width / cols
+        widths = [pair * label_frac, pair * (1 - label_frac)] * cols
+        st = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+              ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+              ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+        for c in range(cols):
+            st.append(("LINEBELOW", (2 * c + 1, 0), (2 * c + 1, -1), 0.5, RULE))
+        table = Table(cells, colWidths=widths, style=TableStyle(st))
+        return table
+
+    def table(self, headers: list[str], rows: list[list], fracs: list[float],
+              blank_rows: int = 0, min_height: float = 15, font: float = 9.2) -> Table:
+        """A list with a bilingual header row (repeated on every page) and a
+        line under every row; ``blank_rows`` empty rows are added for handwriting."""
+        head = [self.label(h, size=7.8) for h in headers]
+        body = []
+        for row in rows:
+            body.append([c if isinstance(c, Flowable) else
+                         (Paragraph(esc(c), style("cell", font)) if c not in (None, "") else "")
+                         for c in row])
+        for _ in range(blank_rows):
+            body.append([Spacer(1, min_height)] + [""] * (len(headers) - 1))
+        widths = [self.width * f for f in fracs]
+        st = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+              ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+              ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
+              ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+              ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+        if not body:
+            body.append([Spacer(1, min_height)] + [""] * (len(headers) - 1))
+        return Table([head] + body, colWidths=widths, repeatRows=1, style=TableStyle(st))
+
+    def box(self, flowables: list, pad: float = 7, width: float = 1.2) -> Table:
+        """A framed box (for the warnings on the binder's first page)."""
+        return Table([[flowables]], colWidths=[self.width], style=TableStyle([
+            ("BOX", (0, 0), (-1, -1), width, INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad - 2), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]))
+
+    def signature(self, who_msgid: str, extra: list[tuple] = (), **fmt) -> Flowable:
+        """Signature and date lines, labelled in both languages, plus optional
+        form rows (printed name, address) for witnesses."""
+        line = [("LINEBELOW", (1, 0), (1, 0), 0.7, INK), ("LINEBELOW", (3, 0), (3, 0), 0.7, INK),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("TOPPADDING", (0, 0), (-1, -1), 16), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+        w = self.width
+        sig = Table([[self.label(who_msgid, **fmt), "", self.label(N_("Date")), ""]],
+                    colWidths=[w * 0.22, w * 0.45, w * 0.1, w * 0.23], style=TableStyle(line))
+        parts = [sig]
+        if extra:
+            parts.append(self.fields(list(extra), cols=2, label_frac=0.34))
+        return KeepTogether(parts + [Spacer(1, 6)])
+
+    def checkbox(self, flag: bool) -> str:
+        return BOX_ON if flag else BOX_OFF
+
+
+class SetSubtitle(Flowable):
+    """Zero-size marker: the page it lands on shows ``text`` at the top right
+    of the header (the child's name on a school page)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+        self.width = self.height = 0
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        self.canv._prep_subtitle = self.text
+
+
+def _fit(c, text: str, font: str, size: float, width: float) -> float:
+    while size > 5 and pdfmetrics.stringWidth(text, font, size) > width:
+        size -= 0.25
+    return size
+
+
+def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
+    """A canvas that remembers each page and, once the total is known, draws
+    the header and footer on all of them ("page n of m")."""
+
+    class FurnitureCanvas(rl_canvas.Canvas):
+        def __init__(self, *args, **kw):
+            kw["initialFontName"] = FONT
+            super().__init__(*args, **kw)
+            self._pages = []
+            self._prep_subtitle = subtitle
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._furniture(total)
+                rl_canvas.Canvas.showPage(self)
+            rl_canvas.Canvas.save(self)
+
+        def _furniture(self, total: int):
+            pw, ph = self._pagesize
+            x0, x1 = MARGIN, pw - MARGIN
+            # header: the title in each language, the family / child at the right
+            titles = ctx.t(title_msgid)
+            y = ph - MARGIN + 2
+            self.setFillColor(INK)
+            sub = getattr(self, "_prep_subtitle", "") or ""
+            sub_w = min(pdfmetrics.stringWidth(sub, FONT_BOLD, 11), (x1 - x0) * 0.45) if sub else 0
+            room = x1 - x0 - sub_w - 12
+            size = _fit(self, titles[0], FONT_BOLD, 15, room)
+            self.setFont(FONT_BOLD, size)
+            self.drawString(x0, y - 13, titles[0])
+            if len(titles) > 1:
+                self.setFillColor(SECOND)
+                s2 = _fit(self, titles[1], FONT, 11, room)
+                self.setFont(FONT, s2)
+                self.drawString(x0, y - 27, titles[1])
+                self.setFillColor(INK)
+            if sub:
+                s3 = _fit(self, sub, FONT_BOLD, 11, (x1 - x0) * 0.45)
+                self.setFont(FONT_BOLD, s3)
+                self.drawRightString(x1, y - 13, sub)
+            self.setStrokeColor(INK)
+            self.setLineWidth(0.8)
+            self.line(x0, ph - MARGIN - HEADER_H + 14, x1, ph - MARGIN - HEADER_H + 14)
+            # footer: dates, notice and page number, one line per language
+            self.setLineWidth(0.5)
+            top = MARGIN + FOOTER_H - 12
+            self.line(x0, top, x1, top)
+            page = self._pageNumber
+            for i, tr in enumerate(ctx.tr):
+                g = tr.gettext
+                if ctx.blank:
+                    prepared = g(N_("Prepared on {date}")).format(date="______________")
+                    review = g(N_("Review by {date}")).format(date="______________")
+                else:
+                    prepared = g(N_("Prepared on {date}")).format(date=format_date(ctx.today, tr.lang))
+                    review = g(N_("Review by {date}")).format(date=format_date(review_date(ctx.today), tr.lang))
+                left = f"{prepared}  ·  {review}  ·  {g(N_('This is information, not legal advice.'))}"
+                right = g(N_("Page {n} of {total}")).format(n=page, total=total)
+                yy = top - 10 - i * 10
+                rw = pdfmetrics.stringWidth(right, FONT_BOLD if i == 0 else FONT, 7.5)
+                self.setFillColor(INK if i == 0 else SECOND)
+                self.setFont(FONT_BOLD if i == 0 else FONT, 7.5)
+                self.drawRightString(x1, yy, right)
+                fs = _fit(self, left, FONT, 7.5, x1 - x0 - rw - 12)
+                self.setFont(FONT, fs)
+                self.drawString(x0, yy, left)
+            self.setFillColor(INK)
+
+    return FurnitureCanvas
+
+
+def build(ctx: Ctx, title_msgid: str, story: list, subtitle: str = "", meta_title: str = "") -> bytes:
+    """Lay out ``story`` on pages with the shared header and footer; PDF bytes."""
+    buf = io.BytesIO()
+    pw, ph = ctx.pagesize
+    doc = BaseDocTemplate(buf, pagesize=ctx.pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+                          topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H,
+                          title=meta_title or " / ".join(ctx.t(title_msgid)), author="prep-app",
+                          creator="prep-app", subject="", initialFontName=FONT, invariant=True)
+    frame = Frame(MARGIN, MARGIN + FOOTER_H, pw - 2 * MARGIN, ph - 2 * MARGIN - HEADER_H - FOOTER_H,
+                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    if not story:
+        story = [Spacer(1, 1)]
+    doc.build(story, canvasmaker=_canvas_class(ctx, title_msgid, subtitle))
+    return buf.getvalue()
