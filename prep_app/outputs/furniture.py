@@ -165,11 +165,14 @@ class Ctx:
         rule.spaceBefore, rule.spaceAfter = 10, 5
         return rule
 
-    def text(self, msgid: str, size: float = 9.5, **fmt) -> Flowable:
+    def text(self, msgid: str, size: float = 9.5, prefix: str = "", **fmt) -> Flowable:
         """An instruction or statement: side by side in two languages, so both
-        readers can point at the same sentence."""
+        readers can point at the same sentence.  ``prefix`` (a step number)
+        starts each language's paragraph."""
         texts = self.t(msgid, **fmt)
-        paras = [Paragraph(escape(s), style("txt", size, color=INK if i == 0 else SECOND))
+        indent = dict(leftIndent=size * 2.2, firstLineIndent=-size * 2.2) if prefix else {}
+        paras = [Paragraph((f"<b>{escape(prefix)}</b>&nbsp;" if prefix else "") + escape(s),
+                           style("txt", size, color=INK if i == 0 else SECOND, **indent))
                  for i, s in enumerate(texts)]
         return self.columns(paras)
 
@@ -264,13 +267,24 @@ class Ctx:
         w = self.width
         sig = Table([[self.label(who_msgid, **fmt), "", self.label(N_("Date")), ""]],
                     colWidths=[w * 0.22, w * 0.45, w * 0.1, w * 0.23], style=TableStyle(line))
-        parts = [sig]
+        parts = [[sig]]
         if extra:
-            parts.append(self.fields(list(extra), cols=2, label_frac=0.34))
-        return KeepTogether(parts + [Spacer(1, 6)])
+            parts.append([self.fields(list(extra), cols=2, label_frac=0.34)])
+        # one unsplittable block: a signature line never sits apart from its labels
+        return Unsplit(parts, colWidths=[w], style=TableStyle([
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 8)]))
 
     def checkbox(self, flag: bool) -> str:
         return BOX_ON if flag else BOX_OFF
+
+
+class Unsplit(Table):
+    """A table that moves to the next page whole instead of splitting."""
+
+    def split(self, aw, ah):
+        return []
 
 
 class SetSubtitle(Flowable):

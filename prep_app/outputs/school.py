@@ -1,0 +1,68 @@
+"""school.pdf: one page per child for the school office.
+
+Only what a school needs to keep the child safe: never an A-number, a
+country of birth, citizenship, anything about immigration, the lawyer, the
+consulate, money or where documents are kept.  This module reads only the
+fields it prints; it does not call the shared blocks that carry those facts.
+"""
+from __future__ import annotations
+
+from reportlab.platypus import PageBreak, Spacer
+
+from ..messages import N_
+from ..model.phones import format_phone
+from ..model.plan import Child, Plan
+from . import sections as S
+from .furniture import Ctx, SetSubtitle, build
+
+TITLE = N_("Information for the school")
+
+
+def pickup_rows(plan: Plan, child: Child) -> list[list]:
+    rows, seen = [], set()
+    n = 0
+    for c in plan.contacts_in_call_order():
+        if c.authorized_pickup:
+            n += 1
+            rows.append([str(n), c.full_name, c.relationship, format_phone(c.phone)])
+            seen.add((c.full_name or "").strip().casefold())
+    for g in plan.guardians_for(child.id):
+        if (g.full_name or "").strip().casefold() not in seen:
+            n += 1
+            rows.append([str(n), g.full_name, g.relationship, format_phone(g.phone)])
+    return rows
+
+
+def child_page(ctx: Ctx, plan: Plan, c: Child) -> list:
+    s = c.school
+    story = [SetSubtitle(c.full_name or ""), ctx.heading(N_("Student"))]
+    story.append(ctx.fields([(N_("Full name"), c.full_name), (N_("Date of birth"), ctx.date_str(c.date_of_birth)),
+                             (N_("School"), s.name), (N_("Grade"), s.grade),
+                             (N_("Teacher"), s.teacher), (N_("School phone"), s.phone, "phone")], cols=2))
+    story.append(ctx.heading(N_("Adults who may pick up this child, in this order")))
+    story.append(ctx.text(N_("If no parent can be reached, please call these adults in this order. "
+                             "They may pick up the child.")))
+    rows = pickup_rows(plan, c)
+    story.append(ctx.table([N_("Order"), N_("Name"), N_("Relationship"), N_("Phone")], rows,
+                           [0.08, 0.38, 0.27, 0.27], blank_rows=0 if rows else 4, min_height=16))
+    story.append(ctx.heading(N_("Never release the child to")))
+    story += S.do_not_release(ctx, plan)
+    story.append(ctx.heading(N_("Health")))
+    story += S.child_medical(ctx, c, insurance=False)
+    story.append(ctx.heading(N_("Parents")))
+    parents = plan.parents or []
+    story.append(ctx.table([N_("Name"), N_("Phone")], [[p.full_name, format_phone(p.phone)] for p in parents],
+                           [0.6, 0.4], blank_rows=0 if parents else 2, min_height=16))
+    story.append(Spacer(1, 6))
+    story.append(ctx.text(N_("I allow the school to release my child to the adults listed above.")))
+    story.append(ctx.signature(N_("Parent's signature")))
+    return story
+
+
+def render(ctx: Ctx, plan: Plan) -> bytes:
+    story = []
+    for i, c in enumerate(S.slots(plan.children, 1, Child)):
+        if i:
+            story.append(PageBreak())
+        story += child_page(ctx, plan, c)
+    return build(ctx, TITLE, story)

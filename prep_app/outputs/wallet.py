@@ -1,0 +1,157 @@
+"""wallet.pdf: credit-card-sized cards (3.375 × 2.125 in) to cut out.
+
+Whom to call in order, the lawyer, consulate and guardian phones, and short
+know-your-rights reminders.  Never an A-number, an address or medical data:
+this module reads names, relationships and phones only.
+Text is fitted to the card: the font shrinks down to a floor, then the list is
+cut short with "more in the family binder".
+"""
+from __future__ import annotations
+
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ..messages import N_
+from ..model.phones import format_phone
+from ..model.plan import Plan
+from . import content
+from .furniture import FONT, INK, RULE, Ctx, build, esc, style
+
+TITLE = N_("Wallet cards")
+CARD_W, CARD_H = 3.375 * inch, 2.125 * inch
+PAD = 7
+SIZES = (8.2, 7.8, 7.4, 7.0, 6.6, 6.2, 5.8)
+
+
+def _nb(phone: str) -> str:
+    """A phone number never breaks across lines."""
+    return esc(phone).replace(" ", "&nbsp;")
+
+
+def _title(ctx: Ctx, msgid: str, size: float, langs=None) -> Paragraph:
+    texts = [esc(s) for s in ctx.t(msgid)] if langs is None else [esc(t.gettext(msgid)) for t in langs]
+    markup = f"<b>{texts[0]}</b>" + "".join(f' / <font color="#333333">{s}</font>' for s in texts[1:])
+    return Paragraph(markup, style("ct", size + 0.6, leading=(size + 0.6) * 1.15, spaceAfter=2))
+
+
+def _line(text: str, size: float, blank: bool = False) -> Paragraph:
+    return Paragraph(text + ("&nbsp;" + "_" * 30 if blank else ""), style("cl", size, leading=size * 1.22, spaceAfter=1))
+
+
+def calls_card(ctx: Ctx, plan: Plan, size: float, limit: int | None) -> list:
+    people = [c for c in plan.contacts_in_call_order() if c.full_name or c.phone]
+    out = [_title(ctx, N_("Whom to call, in this order"), size)]
+    if not people:
+        out += [_line(f"<b>{i}.</b>", size + 1, blank=True) for i in range(1, 6)]
+        return out
+    shown = people[:limit] if limit else people
+    for i, c in enumerate(shown, 1):
+        rel = f" ({esc(c.relationship)})" if c.relationship else ""
+        out.append(_line(f"<b>{i}. {esc(c.full_name)}</b>{rel}&nbsp;&nbsp;<b>{_nb(format_phone(c.phone))}</b>", size))
+    if len(shown) < len(people):
+        more = " / ".join(ctx.t(N_("{n} more in the family binder"), n=len(people) - len(shown)))
+        out.append(_line(f"+ {esc(more)}", size))
+    return out
+
+
+def help_card(ctx: Ctx, plan: Plan, size: float, limit=None) -> list:
+    a, k = plan.legal.attorney, plan.legal.consulate
+    g = next((g for g in plan.guardians if g.role == "primary"), plan.guardians[0] if plan.guardians else None)
+    rows = [(N_("Lawyer"), " · ".join(x for x in (a.name, a.organization) if x), a.phone),
+            (N_("Consulate"), k.name, k.phone),
+            (N_("Standby guardian"), g.full_name if g else None, g.phone if g else None)]
+    out = [_title(ctx, N_("Help"), size)]
+    for msgid, name, phone in rows:
+        label = " / ".join(esc(s) for s in ctx.t(msgid))
+        out.append(Paragraph(f"<b>{label}</b>", style("hl", size - 0.4, leading=size * 1.1, spaceBefore=2)))
+        if name or phone:
+            out.append(_line(f"{esc(name or '')}&nbsp;&nbsp;<b>{_nb(format_phone(phone))}</b>", size))
+        else:
+            out.append(_line("", size, blank=True))
+    return out
+
+
+def rights_card(ctx: Ctx, tr, size: float, limit=None) -> list:
+    r = content.rights()
+    out = [_title(ctx, r["title"], size, langs=[tr])]
+    for item in r["reminders"]:
+        out.append(Paragraph("•&nbsp;" + esc(tr.gettext(item["text"])),
+                             style("rl", size, leading=size * 1.2, spaceAfter=1.5, leftIndent=7, firstLineIndent=-7)))
+    return out
+
+
+def _height(flows, w) -> float:
+    return sum(f.wrap(w, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flows)
+
+
+def fit(builder, w: float, h: float, items: int) -> list:
+    """The largest font that fits; at the floor, fewer list items."""
+    for size in SIZES:
+        flows = builder(size, None)
+        if _height(flows, w) <= h:
+            return flows
+    for limit in range(items - 1, 0, -1):
+        flows = builder(SIZES[-1], limit)
+        if _height(flows, w) <= h:
+            return flows
+    return builder(SIZES[-1], 1)
+
+
+class CardSheet(Flowable):
+    """Cards in a grid of two columns, dotted cut lines and crop marks."""
+
+    def __init__(self, cards: list[list]):
+        super().__init__()
+        self.cards = cards
+        self.rows = (len(cards) + 1) // 2
+        self.width, self.height = 2 * CARD_W, self.rows * CARD_H
+
+    def wrap(self, aw, ah):
+        self.x_off = (aw - self.width) / 2
+        return aw, self.height + 14
+
+    def draw(self):
+        c = self.canv
+        x0, top = self.x_off, self.height + 7
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        c.setDash(2, 2)
+        for i in range(self.rows + 1):
+            c.line(x0, top - i * CARD_H, x0 + self.width, top - i * CARD_H)
+        for j in range(3):
+            c.line(x0 + j * CARD_W, top, x0 + j * CARD_W, top - self.height)
+        c.setDash()
+        c.setStrokeColor(INK)
+        c.setLineWidth(0.6)
+        m = 9  # crop marks outside the grid
+        for i in range(self.rows + 1):
+            y = top - i * CARD_H
+            c.line(x0 - m - 3, y, x0 - 3, y)
+            c.line(x0 + self.width + 3, y, x0 + self.width + m + 3, y)
+        for j in range(3):
+            x = x0 + j * CARD_W
+            c.line(x, top + 3, x, top + 3 + m - 3)
+            c.line(x, top - self.height - 3, x, top - self.height - m)
+        for n, flows in enumerate(self.cards):
+            cx = x0 + (n % 2) * CARD_W + PAD
+            y = top - (n // 2) * CARD_H - PAD
+            for f in flows:
+                w, h = f.wrap(CARD_W - 2 * PAD, CARD_H)
+                y -= f.getSpaceBefore() + h
+                f.drawOn(c, cx, y)
+                y -= f.getSpaceAfter()
+
+
+def render(ctx: Ctx, plan: Plan) -> bytes:
+    w, h = CARD_W - 2 * PAD, CARD_H - 2 * PAD
+    n = len(plan.contacts)
+    calls = fit(lambda s, lim: calls_card(ctx, plan, s, lim), w, h, n)
+    helpc = fit(lambda s, lim: help_card(ctx, plan, s, lim), w, h, 1)
+    rights = [fit(lambda s, lim, tr=tr: rights_card(ctx, tr, s, lim), w, h, 1) for tr in ctx.tr]
+    if len(rights) == 1:
+        rights = rights * 2
+    cards = [calls, calls, helpc, helpc, *rights]
+    story = [Paragraph("\u2702&nbsp;" + esc(" / ".join(ctx.t(N_(
+        "Cut along the dotted lines. Keep one set of cards in your wallet and give the other set to an adult you trust.")))),
+        style("cut", 9)), Spacer(1, 6), CardSheet(cards)]
+    return build(ctx, TITLE, story, subtitle=plan.household.family_name or "")
