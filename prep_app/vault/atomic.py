@@ -73,17 +73,24 @@ def fsync_dir(folder: Path) -> None:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    # The rename is done: failing now would misreport the save, so errors are ignored.
+    for step in (os.fsync, os.close):
+        try:
+            step(fd)
+        except OSError:
+            pass
 
 
 def keep_backup(path: Path) -> None:
     """Make ``<name>.bak`` the current content of *path*, if there is one."""
     bak = backup_path(path)
+    try:
+        if os.path.samefile(path, bak):
+            # An earlier save failed after linking: rename() between two links
+            # of one file is a no-op that would leave the temp name behind.
+            return
+    except FileNotFoundError:
+        pass
     tmp = bak.with_name(f".{bak.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     try:
         os.link(path, tmp)
