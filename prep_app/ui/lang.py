@@ -1,0 +1,115 @@
+"""The window's language: one gettext translator from prep_app.i18n plus Qt's
+own qtbase_<lang>.qm, switchable at any time without a restart.
+
+Widgets never keep translated text themselves: they ``bind()`` a setter to an
+English template (marked with ``N_`` so pybabel extracts it) and the binding is
+re-applied whenever the language changes.  Texts built at run time use ``_()``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtWidgets import QApplication
+
+from ..messages import N_  # noqa: F401  (re-exported for the UI modules)
+
+FALLBACK_LANGUAGES = {"en": "English", "es": "Español", "pt_BR": "Português"}
+
+
+def languages() -> dict[str, str]:
+    """Code -> the language's name in itself."""
+    try:
+        from ..i18n import LANGUAGES
+        return dict(LANGUAGES)
+    except Exception:  # i18n layer not importable: still offer the three
+        return dict(FALLBACK_LANGUAGES)
+
+
+class _Identity:
+    def gettext(self, s):
+        return s
+
+    def ngettext(self, s, p, n):
+        return s if n == 1 else p
+
+
+def _translator(code: str):
+    try:
+        from ..i18n import translator
+        return translator(code)
+    except Exception:
+        return _Identity()
+
+
+class Lang(QObject):
+    changed = Signal(str)
+
+    def __init__(self):
+        super().__init__()
+        self.code = "en"
+        self.t = _Identity()
+        self._qt = None
+        self._bindings: list[tuple[QObject, str, str, dict]] = []
+
+    def set(self, code: str) -> None:
+        if code not in languages():
+            code = "en"
+        self.code = code
+        self.t = _translator(code)
+        app = QApplication.instance()
+        if self._qt is not None and app is not None:
+            app.removeTranslator(self._qt)
+            self._qt = None
+        if code != "en" and app is not None:
+            qt = QTranslator(app)
+            if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                app.installTranslator(qt)
+                self._qt = qt
+        QLocale.setDefault(QLocale(code))
+        self._apply_all()
+        self.changed.emit(code)
+
+    def gettext(self, template: str) -> str:
+        return self.t.gettext(template) if template else ""
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.t.ngettext(singular, plural, n)
+
+    # -- bindings ------------------------------------------------------------
+    def bind(self, obj: QObject, method: str, template: str, **params) -> None:
+        self._bindings.append((obj, method, template, params))
+        self._apply(obj, method, template, params)
+        if len(self._bindings) % 200 == 0:
+            self._bindings = [b for b in self._bindings if shiboken6.isValid(b[0])]
+
+    def _apply(self, obj, method, template, params):
+        text = self.gettext(template)
+        if params:
+            text = text.format(**{k: v() if callable(v) else v for k, v in params.items()})
+        getattr(obj, method)(text)
+
+    def _apply_all(self):
+        alive = []
+        for b in self._bindings:
+            if shiboken6.isValid(b[0]):
+                self._apply(*b)
+                alive.append(b)
+        self._bindings = alive
+
+
+LANG = Lang()
+
+
+def _(template: str) -> str:
+    """Translate now (for texts built at run time)."""
+    return LANG.gettext(template)
+
+
+def bind(obj: QObject, method: str, template: str, **params) -> None:
+    LANG.bind(obj, method, template, **params)
+
+
+def on_change(receiver: Callable[[str], None]) -> None:
+    LANG.changed.connect(receiver)

@@ -1,0 +1,84 @@
+"""Shared-laptop safety: idle detection and the lock screen.
+
+The lock screen shows nothing about the family: no label, no name, no step.
+While locked the plan is not in any widget; unlocking reads it again from the
+encrypted file with the passphrase or recovery code."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from .lang import N_
+from .passphrase import UnlockForm
+from .widgets import button, label
+
+ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+            QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate}
+
+
+class IdleWatcher(QObject):
+    """Application-wide event filter: ``idle`` fires after ``ms`` without input."""
+    idle = Signal()
+
+    def __init__(self, ms: int, parent=None):
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle.emit)
+        self.set_interval(ms)
+
+    def set_interval(self, ms: int) -> None:
+        self.timer.setInterval(max(50, int(ms)))
+        if self.timer.isActive():
+            self.timer.start()
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in ACTIVITY and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class LockPage(QWidget):
+    unlocked = Signal(object)     # the vault
+    close_plan = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.form = UnlockForm()
+        self.unlock_button = button(N_("Unlock"), default=True)
+        self.leave_button = button(N_("Close the plan (it stays saved)"))
+        self.unlock_button.clicked.connect(self.form.try_unlock)
+        self.leave_button.clicked.connect(self.close_plan.emit)
+        self.form.unlocked.connect(self.unlocked.emit)
+        self.form.damaged.connect(self.form._say_text)
+        box = QWidget()
+        box.setMaximumWidth(560)
+        col = QVBoxLayout(box)
+        col.addWidget(label(N_("🔒 Locked"), kind="title"))
+        col.addWidget(label(N_("This plan is locked to keep it private. "
+                               "Type the passphrase to continue.")))
+        col.addSpacing(8)
+        col.addWidget(self.form)
+        row = QHBoxLayout()
+        row.addWidget(self.leave_button)
+        row.addStretch(1)
+        row.addWidget(self.unlock_button)
+        col.addLayout(row)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(box, 2)
+        centre.addStretch(1)
+        outer.addLayout(centre)
+        outer.addStretch(2)
+
+    def arm(self, path) -> None:
+        self.form.reset(path)
+        self.form.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,309 @@
+"""Create a plan (label, passphrase with plain-word strength, confirm), show
+and print the recovery code, and unlock a plan (passphrase or recovery code)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QPainter, QTextDocument
+from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel,
+                               QLineEdit, QVBoxLayout, QWidget)
+
+from .lang import LANG, N_, _, bind
+from .widgets import MIN_HEIGHT, button, label
+
+MIN_LENGTH = 8
+COMMON = {"password", "passw0rd", "12345678", "123456789", "1234567890", "qwertyui", "senha123",
+          "contraseña", "iloveyou", "11111111", "00000000", "abcdefgh"}
+
+
+def strength(passphrase: str) -> tuple[int, str]:
+    """(0-3, plain words) for a passphrase: 0 is not accepted."""
+    p = passphrase
+    if not p:
+        return 0, ""
+    if len(p) < MIN_LENGTH:
+        return 0, N_("Too short. Use at least 8 letters — three or four words are easy to remember.")
+    if p.lower() in COMMON or len(set(p)) <= 2:
+        return 0, N_("Too easy to guess. Try three or four words that mean something only to you.")
+    words = len(p.split())
+    kinds = sum(bool(k) for k in (any(c.islower() for c in p), any(c.isupper() for c in p),
+                                  any(c.isdigit() for c in p), any(not c.isalnum() for c in p)))
+    if len(p) >= 16 or words >= 4 or (len(p) >= 12 and kinds >= 3):
+        return 3, N_("Strong. Good choice.")
+    if len(p) >= 12 or words >= 3 or kinds >= 3:
+        return 2, N_("Good. A longer one is even safer.")
+    return 1, N_("Weak. Add another word to make it safer.")
+
+
+def _password_edit() -> QLineEdit:
+    e = QLineEdit()
+    e.setEchoMode(QLineEdit.EchoMode.Password)
+    e.setMinimumHeight(MIN_HEIGHT)
+    return e
+
+
+def _buttons(dialog: QDialog, ok_template: str) -> QDialogButtonBox:
+    """OK / Cancel: Qt's own Cancel (translated by qtbase_<lang>.qm), our OK text."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    bind(ok, "setText", ok_template)
+    bind(ok, "setAccessibleName", ok_template)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setAccessibleName(cancel.text())
+    for b in (ok, cancel):
+        b.setMinimumHeight(MIN_HEIGHT)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class CreatePlanDialog(QDialog):
+    """Asks for a label and a passphrase; ``accept()`` only when both are fine."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        bind(self, "setWindowTitle", N_("Start a new plan"))
+        self.label_edit = QLineEdit()
+        self.label_edit.setMinimumHeight(MIN_HEIGHT)
+        self.label_edit.setMaxLength(60)
+        self.passphrase = _password_edit()
+        self.confirm = _password_edit()
+        self.show_box = QCheckBox()
+        self.strength = label(kind="strength")
+        self.problem = label(kind="error")
+        for w, template in ((self.label_edit, N_("Name for this plan")),
+                            (self.passphrase, N_("Passphrase")),
+                            (self.confirm, N_("Type the passphrase again")),
+                            (self.show_box, N_("Show the passphrase"))):
+            bind(w, "setAccessibleName", template)
+        bind(self.show_box, "setText", N_("Show the passphrase"))
+        self.strength.setAccessibleName("strength")
+        lay = QVBoxLayout(self)
+        lay.addWidget(label(N_("Name for this plan"), kind="field", buddy=self.label_edit))
+        lay.addWidget(self.label_edit)
+        lay.addWidget(label(N_("Shown in the list of plans on this laptop. Do not use your family name: "
+                               "pick something like “Blue door” or “Tuesday group 3”."), kind="hint"))
+        lay.addSpacing(10)
+        lay.addWidget(label(N_("Passphrase"), kind="field", buddy=self.passphrase))
+        lay.addWidget(self.passphrase)
+        lay.addWidget(label(N_("It locks the plan. Three or four words you will remember, "
+                               "e.g. “mango river tuesday song”."), kind="hint"))
+        lay.addWidget(self.strength)
+        lay.addWidget(label(N_("Type the passphrase again"), kind="field", buddy=self.confirm))
+        lay.addWidget(self.confirm)
+        lay.addWidget(self.show_box)
+        lay.addWidget(self.problem)
+        self.box = _buttons(self, N_("Create the plan"))
+        lay.addWidget(self.box)
+        self.problem.hide()
+        self.passphrase.textChanged.connect(self._update)
+        self.confirm.textChanged.connect(self._update)
+        self.show_box.toggled.connect(self._show)
+        LANG.changed.connect(self._update)
+        self._update()
+        self.setMinimumWidth(520)
+
+    def _show(self, on: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+        self.confirm.setEchoMode(mode)
+
+    def _update(self, *_args) -> None:
+        level, words = strength(self.passphrase.text())
+        marks = "●" * level + "○" * (3 - level)
+        self.strength.setText(f"{marks}  {_(words)}" if words else "")
+
+    def problem_text(self) -> str | None:
+        if not self.label_edit.text().strip():
+            return N_("Please give the plan a name, like “Blue door”.")
+        level, words = strength(self.passphrase.text())
+        if level == 0:
+            return words or N_("Please choose a passphrase.")
+        if self.passphrase.text() != self.confirm.text():
+            return N_("The two passphrases are not the same. Please type them again.")
+        return None
+
+    def accept(self) -> None:
+        problem = self.problem_text()
+        if problem:
+            self.problem.setText("⚠ " + _(problem))
+            self.problem.show()
+            (self.label_edit if not self.label_edit.text().strip() else self.passphrase).setFocus()
+            return
+        super().accept()
+
+
+def paint_recovery_sheet(printer, code: str, plan_label: str) -> None:
+    """One page: what the code is for, the code in large letters, the label."""
+    doc = QTextDocument()
+    doc.setDefaultFont(QFont("DejaVu Sans", 12))
+    def esc(s):
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    title = esc(_("Recovery code"))
+    plan_line = esc(_("Plan: {label}").format(label=plan_label))
+    advice = esc(_("This code opens your plan if you forget the passphrase. Keep this paper "
+                   "somewhere safe, away from the laptop and the USB stick."))
+    doc.setHtml(f"<h2>{title}</h2><p>{plan_line}</p>"
+                f"<p style='font-size:22pt; font-family:monospace'><b>{esc(code)}</b></p>"
+                f"<p>{advice}</p>")
+    painter = QPainter(printer)
+    rect = printer.pageRect(printer.Unit.DevicePixel) if hasattr(printer, "pageRect") else None
+    if rect is not None:
+        doc.setPageSize(rect.size())
+    doc.drawContents(painter)
+    painter.end()
+
+
+class RecoveryCodeDialog(QDialog):
+    def __init__(self, code: str, plan_label: str, parent=None):
+        super().__init__(parent)
+        self.code, self.plan_label = code, plan_label
+        bind(self, "setWindowTitle", N_("Your recovery code"))
+        self.code_label = QLabel(code)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setProperty("kind", "code")
+        self.code_label.setWordWrap(True)
+        bind(self.code_label, "setAccessibleName", N_("Recovery code"))
+        self.print_button = button(N_("Print the recovery code…"))
+        self.print_button.clicked.connect(self.print_code)
+        self.done_box = QCheckBox()
+        bind(self.done_box, "setText", N_("I have written down or printed the recovery code"))
+        bind(self.done_box, "setAccessibleName", N_("I have written down or printed the recovery code"))
+        self.continue_button = button(N_("Continue"), default=True)
+        self.continue_button.setEnabled(False)
+        self.done_box.toggled.connect(self.continue_button.setEnabled)
+        self.continue_button.clicked.connect(self.accept)
+        lay = QVBoxLayout(self)
+        lay.addWidget(label(N_("If you forget the passphrase, this code is the only way to open the plan. "
+                               "Write it on paper or print it now. It is not kept anywhere else.")))
+        lay.addWidget(self.code_label)
+        lay.addWidget(self.print_button)
+        lay.addWidget(self.done_box)
+        lay.addWidget(self.continue_button)
+        self.setMinimumWidth(520)
+
+    def reject(self) -> None:   # Escape must not lose the code unseen
+        if self.done_box.isChecked():
+            super().accept()
+
+    def print_code(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            paint_recovery_sheet(printer, self.code, self.plan_label)
+            self.done_box.setChecked(True)
+
+
+class UnlockForm(QWidget):
+    """Passphrase (or recovery code) for one plan file.  Emits ``unlocked(vault)``
+    or shows a calm message; never writes the file."""
+    unlocked = Signal(object)
+    damaged = Signal(str)       # translated message: the file cannot be opened at all
+
+    def __init__(self, path: Path | None = None, parent=None, enter_unlocks: bool = True):
+        super().__init__(parent)
+        self.path = path
+        self.passphrase = _password_edit()
+        self.code = QLineEdit()
+        self.code.setMinimumHeight(MIN_HEIGHT)
+        self.use_code = QCheckBox()
+        self.problem = label(kind="error")
+        self.problem.hide()
+        bind(self.passphrase, "setAccessibleName", N_("Passphrase"))
+        bind(self.code, "setAccessibleName", N_("Recovery code"))
+        bind(self.code, "setPlaceholderText", N_("The code on the paper, with or without dashes"))
+        bind(self.use_code, "setText", N_("I forgot the passphrase: use the recovery code"))
+        bind(self.use_code, "setAccessibleName", N_("I forgot the passphrase: use the recovery code"))
+        self.pass_label = label(N_("Passphrase"), kind="field", buddy=self.passphrase)
+        self.code_label = label(N_("Recovery code"), kind="field", buddy=self.code)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.pass_label)
+        lay.addWidget(self.passphrase)
+        lay.addWidget(self.code_label)
+        lay.addWidget(self.code)
+        lay.addWidget(self.use_code)
+        lay.addWidget(self.problem)
+        self.use_code.toggled.connect(self._mode)
+        if enter_unlocks:   # in a dialog, Enter presses the default button instead
+            self.passphrase.returnPressed.connect(self.try_unlock)
+            self.code.returnPressed.connect(self.try_unlock)
+        self._mode(False)
+
+    def _mode(self, code: bool) -> None:
+        self.pass_label.setVisible(not code)
+        self.passphrase.setVisible(not code)
+        self.code_label.setVisible(code)
+        self.code.setVisible(code)
+        (self.code if code else self.passphrase).setFocus()
+
+    def reset(self, path: Path | None = None) -> None:
+        if path is not None:
+            self.path = path
+        self.passphrase.clear()
+        self.code.clear()
+        self.problem.hide()
+        self.use_code.setChecked(False)
+
+    def try_unlock(self) -> None:
+        from ..vault import DamagedVaultError, VaultError, unlock_vault
+        code_mode = self.use_code.isChecked()
+        secret = (self.code if code_mode else self.passphrase).text()
+        if not secret.strip():
+            self._say(N_("Please type the recovery code.") if code_mode else N_("Please type the passphrase."))
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            vault = unlock_vault(self.path, recovery_code=secret) if code_mode else \
+                unlock_vault(self.path, passphrase=secret)
+        except DamagedVaultError as err:
+            self.damaged.emit(err.message.text(LANG.gettext))
+            return
+        except VaultError as err:
+            self._say_text(err.message.text(LANG.gettext))
+            (self.code if code_mode else self.passphrase).selectAll()
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.passphrase.clear()
+        self.code.clear()
+        self.problem.hide()
+        self.unlocked.emit(vault)
+
+    def _say(self, template: str) -> None:
+        self._say_text(_(template))
+
+    def _say_text(self, text: str) -> None:
+        self.problem.setText("⚠ " + text)
+        self.problem.show()
+
+
+class UnlockDialog(QDialog):
+    unlocked = Signal(object)
+
+    def __init__(self, path: Path, parent=None):
+        super().__init__(parent)
+        bind(self, "setWindowTitle", N_("Open a plan"))
+        self.form = UnlockForm(path, enter_unlocks=False)
+        lay = QVBoxLayout(self)
+        lay.addWidget(label(N_("Type the passphrase of this plan.")))
+        lay.addWidget(self.form)
+        self.box = _buttons(self, N_("Open"))
+        lay.addWidget(self.box)
+        self.form.unlocked.connect(self._done)
+        self.form.damaged.connect(self._damaged)
+        self.damaged_text = None
+        self.setMinimumWidth(480)
+
+    def accept(self) -> None:
+        self.form.try_unlock()
+
+    def _done(self, vault) -> None:
+        self.unlocked.emit(vault)
+        super().accept()
+
+    def _damaged(self, text: str) -> None:
+        self.damaged_text = text
+        self.form._say_text(text)

@@ -1,0 +1,137 @@
+"""The start screen for a shared laptop: language first (each named in
+itself), then start a plan, open one kept on this laptop (listed only by its
+label and date), open one from a file, or print blank forms."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QDoubleSpinBox, QGridLayout, QHBoxLayout, QListWidget,
+                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+
+from .lang import LANG, N_, _, bind, languages, on_change
+from .widgets import MIN_HEIGHT, button, label
+
+
+class StartPage(QWidget):
+    language_chosen = Signal(str)
+    new_plan = Signal()
+    open_stored = Signal(object)   # path
+    open_file = Signal()
+    blank_forms = Signal()
+    idle_minutes_changed = Signal(float)
+
+    def __init__(self, idle_minutes: float, parent=None):
+        super().__init__(parent)
+        self.lang_buttons: dict[str, QPushButton] = {}
+        lang_row = QHBoxLayout()
+        group = QButtonGroup(self)
+        for code, name in languages().items():
+            b = QPushButton(name)
+            b.setCheckable(True)
+            b.setMinimumHeight(MIN_HEIGHT + 8)
+            b.setMinimumWidth(150)
+            b.setAccessibleName(name)
+            b.setProperty("kind", "language")
+            b.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
+            group.addButton(b)
+            lang_row.addWidget(b)
+            self.lang_buttons[code] = b
+        lang_row.addStretch(1)
+
+        self.new_button = button(N_("Start a new plan"), default=True)
+        self.new_button.setProperty("kind", "primary")
+        self.file_button = button(N_("Open a plan from a file (USB stick)…"))
+        self.blank_button = button(N_("Print blank forms…"))
+        self.open_button = button(N_("Open the chosen plan"))
+        self.plans = QListWidget()
+        self.plans.setMinimumHeight(120)
+        bind(self.plans, "setAccessibleName", N_("Plans on this laptop"))
+        self.no_plans = label(N_("No plans are kept on this laptop."), kind="hint")
+        self.idle = QDoubleSpinBox()
+        self.idle.setDecimals(0)
+        self.idle.setRange(1, 60)
+        self.idle.setValue(idle_minutes)
+        self.idle.setMinimumHeight(MIN_HEIGHT)
+        bind(self.idle, "setAccessibleName", N_("Lock after this many minutes without use"))
+        bind(self.idle, "setSuffix", N_(" min"))
+
+        self.new_button.clicked.connect(self.new_plan.emit)
+        self.file_button.clicked.connect(self.open_file.emit)
+        self.blank_button.clicked.connect(self.blank_forms.emit)
+        self.open_button.clicked.connect(self._open_selected)
+        self.plans.itemActivated.connect(lambda _i: self._open_selected())
+        self.plans.currentRowChanged.connect(lambda r: self.open_button.setEnabled(r >= 0))
+        self.idle.valueChanged.connect(self.idle_minutes_changed.emit)
+
+        col = QVBoxLayout()
+        choose = label(kind="field")
+        choose.setText("Language · Idioma")   # the same in every language, on purpose
+        col.addWidget(choose)
+        col.addLayout(lang_row)
+        col.addSpacing(12)
+        col.addWidget(label(N_("Family preparedness plan"), kind="title"))
+        col.addWidget(label(N_("A plan for your children if a parent cannot come home: who cares for "
+                               "them, whom to call, where your papers are. It stays locked with your "
+                               "passphrase.")))
+        col.addSpacing(8)
+        col.addWidget(self.new_button)
+        col.addSpacing(12)
+        col.addWidget(label(N_("Plans on this laptop"), kind="heading", buddy=self.plans))
+        col.addWidget(self.no_plans)
+        col.addWidget(self.plans, 1)
+        actions = QGridLayout()
+        actions.addWidget(self.open_button, 0, 0)
+        actions.addWidget(self.file_button, 0, 1)
+        col.addLayout(actions)
+        col.addSpacing(12)
+        more = QHBoxLayout()
+        more.addWidget(self.blank_button)
+        more.addStretch(1)
+        more.addWidget(label(N_("Lock after"), kind="field", buddy=self.idle))
+        more.addWidget(self.idle)
+        col.addLayout(more)
+        box = QWidget()
+        box.setLayout(col)
+        box.setMaximumWidth(860)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 6)
+        outer.addStretch(1)
+        self._rows = []
+        on_change(lambda _c: self._mark_language())
+        self._mark_language()
+
+    def _mark_language(self) -> None:
+        for code, b in self.lang_buttons.items():
+            b.setChecked(code == LANG.code)
+        self._label_rows()
+
+    def set_plans(self, rows) -> None:
+        """rows: StoredPlan(path, label, saved_on, damaged)."""
+        self._rows = list(rows)
+        self._label_rows()
+
+    def _label_rows(self) -> None:
+        self.plans.clear()
+        for stored in self._rows:
+            item = QListWidgetItem(self._describe(stored))
+            item.setData(Qt.ItemDataRole.UserRole, str(stored.path))
+            self.plans.addItem(item)
+        self.plans.setVisible(bool(self._rows))
+        self.no_plans.setVisible(not self._rows)
+        self.open_button.setEnabled(False)
+        self.open_button.setVisible(bool(self._rows))
+
+    def _describe(self, stored) -> str:
+        try:
+            from ..i18n import format_date
+            when = format_date(stored.saved_on, LANG.code)
+        except Exception:
+            when = stored.saved_on.isoformat()
+        if stored.damaged:
+            return _("⚠ A damaged plan file — {date}").format(date=when)
+        return _("{label} — saved {date}").format(label=stored.label or "—", date=when)
+
+    def _open_selected(self) -> None:
+        item = self.plans.currentItem()
+        if item is not None:
+            self.open_stored.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,97 @@
+"""Step 6: the documents checklist, per person: have / need / requested, and
+where the original is."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout
+
+from ...model import Document
+from ..form import F
+from ..lang import N_, _
+from ..listedit import ListEditor
+from ..widgets import button
+from . import Step, split_path
+
+TYPE_NAMES = {
+    "birth_certificate": N_("Birth certificate"),
+    "passport": N_("Passport"),
+    "us_passport": N_("U.S. passport"),
+    "consular_id": N_("Consular ID"),
+    "social_security_card": N_("Social Security card"),
+    "itin": N_("ITIN letter"),
+    "immigration_documents": N_("Immigration papers"),
+    "medical_records": N_("Medical records"),
+    "school_records": N_("School records"),
+    "lease": N_("Lease"),
+    "bank_records": N_("Bank papers"),
+    "tax_records": N_("Tax papers"),
+    "vehicle_title": N_("Car title"),
+    "marriage_certificate": N_("Marriage certificate"),
+    "custody_order": N_("Custody order"),
+    "power_of_attorney": N_("Power of attorney"),
+    "standby_guardian_designation": N_("Standby guardian form"),
+    "other": N_("Other document"),
+}
+STATUS_NAMES = {"have": N_("We have it"), "need": N_("We need it"), "requested": N_("We asked for it")}
+STATUS_MARK = {"have": "✓", "need": "✗", "requested": "…"}
+
+USUAL_FOR_PARENT = ("passport", "birth_certificate", "immigration_documents")
+USUAL_FOR_CHILD = ("birth_certificate", "medical_records", "school_records")
+
+
+class DocumentsStep(Step):
+    title = N_("Documents")
+    intro = N_("Which papers each person has, and where the originals are kept.")
+    sections = ("documents",)
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.usual = button(N_("+ Add the usual papers for everyone"))
+        self.usual.clicked.connect(self.add_usual)
+        self.editor = ListEditor(
+            title=N_("Documents"), hint=N_("One line per paper and person."),
+            add_text=N_("+ Add a paper"), remove_text=N_("Remove"),
+            empty=N_("No papers yet. Press “Add the usual papers for everyone” to start a checklist."),
+            items=lambda: self.plan.documents, make=Document, describe=self._describe, extra=self.usual,
+            fields=[
+                F("person", "choice", N_("Whose paper"), "", choices=self._people),
+                F("type", "choice", N_("Which paper"), "", choices=tuple(TYPE_NAMES.items())),
+                F("status", "choice", N_("Do you have it?"), "", choices=tuple(STATUS_NAMES.items())),
+                F("original_location", "text", N_("Where is the original?"),
+                  N_("For example: red folder in the bedroom closet.")),
+                F("copy_holder", "text", N_("Who has a copy?"), ""),
+                F("notes", "text", N_("Notes"), N_("Do not write document numbers here.")),
+            ])
+        self.editor.edited.connect(self.edited.emit)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.editor)
+
+    def _people(self):
+        people = [*self.plan.parents, *self.plan.children]
+        return [(p.id, p.full_name or p.id) for p in people]
+
+    def _describe(self, i, d) -> str:
+        who = self.plan.person_name(d.person) or "—"
+        what = _(TYPE_NAMES[d.type]) if d.type in TYPE_NAMES else _("Paper {n}").format(n=i + 1)
+        status = f"{STATUS_MARK[d.status]} {_(STATUS_NAMES[d.status])}" if d.status in STATUS_NAMES else ""
+        return f"{what} — {who}" + (f"\n    {status}" if status else "")
+
+    def add_usual(self) -> None:
+        have = {(d.type, d.person) for d in self.plan.documents}
+        wanted = [(t, p.id) for p in self.plan.parents for t in USUAL_FOR_PARENT]
+        for c in self.plan.children:
+            wanted += [(t, c.id) for t in USUAL_FOR_CHILD]
+            if c.us_citizen:
+                wanted.append(("us_passport", c.id))
+        for t, pid in wanted:
+            if (t, pid) not in have:
+                self.plan.documents.append(Document(type=t, person=pid))
+        self.editor.reload(self.editor.list.currentRow())
+        self.edited.emit()
+
+    def shown(self) -> None:
+        self.editor.reload(max(0, self.editor.list.currentRow()))
+
+    def focus_path(self, path: str) -> None:
+        _section, index, rest = split_path(path)
+        self.editor.focus(index, rest)

@@ -1,0 +1,160 @@
+"""Small building blocks shared by every screen: large buttons, hint labels,
+yes/no/don't-know choices, calm messages and privacy-safe file dialogs."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import shutil
+
+from PySide6.QtCore import Qt, Signal, QSettings
+from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QRadioButton, QSizePolicy, QWidget)
+
+from .lang import N_, bind
+
+MIN_HEIGHT = 40
+
+
+def button(template: str, accessible: str | None = None, *, default: bool = False,
+           parent: QWidget | None = None) -> QPushButton:
+    """A large push button whose text (and screen-reader name) follows the language."""
+    b = QPushButton(parent)
+    b.setMinimumHeight(MIN_HEIGHT)
+    b.setMinimumWidth(96)
+    bind(b, "setText", template)
+    bind(b, "setAccessibleName", accessible or template.replace("&", ""))
+    if default:
+        b.setDefault(True)
+        b.setAutoDefault(True)
+    return b
+
+
+def label(template: str = "", *, kind: str = "", buddy: QWidget | None = None) -> QLabel:
+    lab = QLabel()
+    lab.setWordWrap(True)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    if template:
+        bind(lab, "setText", template)
+    if kind:
+        lab.setProperty("kind", kind)   # styled by the app's style sheet
+    if buddy is not None:
+        lab.setBuddy(buddy)
+    return lab
+
+
+class TriState(QWidget):
+    """Yes / No / Don't know as three labelled radio buttons (None = don't know)."""
+    changed = Signal(object)
+
+    def __init__(self, accessible: str = "", parent=None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.buttons = {}
+        for value, template in ((True, N_("Yes")), (False, N_("No")), (None, N_("Don't know"))):
+            r = QRadioButton()
+            r.setMinimumHeight(32)
+            bind(r, "setText", template)
+            self.group.addButton(r)
+            self.buttons[value] = r
+            row.addWidget(r)
+        row.addStretch(1)
+        self.buttons[None].setChecked(True)
+        for value, r in self.buttons.items():
+            r.toggled.connect(lambda on, v=value: on and self.changed.emit(v))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def value(self):
+        for value, r in self.buttons.items():
+            if r.isChecked():
+                return value
+        return None
+
+    def set_value(self, value) -> None:
+        self.buttons[value if value in (True, False) else None].setChecked(True)
+
+    def set_accessible(self, name: str) -> None:
+        self.setAccessibleName(name)
+        for r in self.buttons.values():
+            r.setAccessibleDescription(name)
+
+    def setFocus(self, *args):  # focusing the field focuses the checked choice
+        for r in self.buttons.values():
+            if r.isChecked():
+                r.setFocus(*args)
+
+
+# -- privacy-safe file dialogs -------------------------------------------------
+_qt_settings_dir: str | None = None
+
+
+def keep_qt_settings_off_disk() -> None:
+    """Qt's own QFileDialog remembers the folders it visited in QtProject.conf
+    under the user's config folder.  Point Qt's settings somewhere that cannot
+    be written (POSIX) or at a private folder we wipe after each dialog."""
+    global _qt_settings_dir
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    if os.name == "posix":
+        _qt_settings_dir = None
+        path = "/dev/null/prep-app-no-settings"
+    else:  # pragma: no cover - Windows
+        _qt_settings_dir = tempfile.mkdtemp(prefix="prep-app-qt-")
+        path = _qt_settings_dir
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, path)
+
+
+def _wipe_qt_settings() -> None:
+    if _qt_settings_dir:  # pragma: no cover - Windows
+        shutil.rmtree(_qt_settings_dir, ignore_errors=True)
+        os.makedirs(_qt_settings_dir, exist_ok=True)
+
+
+def _dialog(parent, title: str, directory: str = "") -> QFileDialog:
+    d = QFileDialog(parent, title, directory or os.path.expanduser("~"))
+    d.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    d.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
+    d.setHistory([])
+    return d
+
+
+# Tests replace these with functions returning a path, since a modal dialog
+# cannot be driven offscreen.  (path or None)
+def choose_folder(parent, title: str) -> str | None:
+    d = _dialog(parent, title)
+    d.setFileMode(QFileDialog.FileMode.Directory)
+    d.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    try:
+        return d.selectedFiles()[0] if d.exec() else None
+    finally:
+        d.deleteLater()
+        _wipe_qt_settings()
+
+
+def choose_open_file(parent, title: str, name_filter: str) -> str | None:
+    d = _dialog(parent, title)
+    d.setFileMode(QFileDialog.FileMode.ExistingFile)
+    d.setNameFilter(name_filter)
+    try:
+        return d.selectedFiles()[0] if d.exec() else None
+    finally:
+        d.deleteLater()
+        _wipe_qt_settings()
+
+
+def calm_message(parent, title: str, text: str, icon=QMessageBox.Icon.Information) -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def ask(parent, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
