@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "translations"
 POT = TRANSLATIONS / f"{DOMAIN}.pot"
 KEYWORDS = ["_", "gettext", "ngettext:1,2", "N_", "pgettext:1c,2", "npgettext:1c,2,3",
-            "tr", "translate:2"]
+            "tr", "translate:2", "nt:1,2"]
 
 
 def pybabel(*args: str) -> None:

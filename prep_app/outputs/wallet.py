@@ -75,7 +75,8 @@ def rights_card(ctx: Ctx, tr, size: float, limit=None) -> list:
     r = content.rights()
     out = [_title(ctx, r["title"], size, langs=[tr])]
     for item in r["reminders"]:
-        out.append(Paragraph("•&nbsp;" + esc(tr.gettext(item["text"])),
+        reminder = item["text"]
+        out.append(Paragraph("•&nbsp;" + esc(tr.gettext(reminder)),
                              style("rl", size, leading=size * 1.2, spaceAfter=1.5, leftIndent=7, firstLineIndent=-7)))
     return out
 
