@@ -78,7 +78,7 @@ class PlanEditor(QWidget):
         self.setTabOrder(self.lock_button, self.finish_button)
 
         self.retranslate()
-        on_change(lambda _c: self.retranslate())
+        on_change(self, lambda _c: self.retranslate())
         self.step_list.setCurrentRow(min(max(session.step, 0), len(self.steps) - 1))
 
     def retranslate(self) -> None:

@@ -106,7 +106,7 @@ class Form(QWidget):
             self.errors[f.path] = err
         grid.setRowStretch(row, 1)
         self.setEnabled(False)
-        on_change(lambda _code: self._revalidate())
+        on_change(self, lambda _code: self._revalidate())
 
     # -- building --------------------------------------------------------------
     def _make_editor(self, f: F) -> QWidget:
@@ -126,7 +126,7 @@ class Form(QWidget):
             for value, _template in (() if callable(f.choices) else f.choices):
                 e.addItem("", value)
             self._label_choices(e, f)
-            on_change(lambda _c, e=e, f=f: self._label_choices(e, f))
+            on_change(self, lambda _c, e=e, f=f: self._label_choices(e, f))
             e.currentIndexChanged.connect(lambda _i, p=f.path, e=e: self._edited(p, e.currentData()))
         else:
             e = QLineEdit()

@@ -52,6 +52,7 @@ class Lang(QObject):
         self.t = _Identity()
         self._qt = None
         self._bindings: list[tuple[QObject, str, str, dict]] = []
+        self._listeners: list[tuple[QObject, Callable[[str], None]]] = []
 
     def set(self, code: str) -> None:
         if code not in languages():
@@ -69,6 +70,12 @@ class Lang(QObject):
                 self._qt = qt
         QLocale.setDefault(QLocale(code))
         self._apply_all()
+        alive = []
+        for owner, fn in list(self._listeners):
+            if shiboken6.isValid(owner):
+                fn(code)
+                alive.append((owner, fn))
+        self._listeners = [x for x in self._listeners if shiboken6.isValid(x[0])]
         self.changed.emit(code)
 
     def gettext(self, template: str) -> str:
@@ -111,5 +118,6 @@ def bind(obj: QObject, method: str, template: str, **params) -> None:
     LANG.bind(obj, method, template, **params)
 
 
-def on_change(receiver: Callable[[str], None]) -> None:
-    LANG.changed.connect(receiver)
+def on_change(owner: QObject, receiver: Callable[[str], None]) -> None:
+    """Call ``receiver(code)`` after each language change while ``owner`` lives."""
+    LANG._listeners.append((owner, receiver))

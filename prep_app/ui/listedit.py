@@ -71,7 +71,7 @@ class ListEditor(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left, 0)
         row.addLayout(right, 1)
-        on_change(lambda _c: self.refresh_labels())
+        on_change(self, lambda _c: self.refresh_labels())
         self.reload()
 
     # -- list -----------------------------------------------------------------
@@ -89,7 +89,10 @@ class ListEditor(QWidget):
         self._select(self.list.currentRow())
 
     def refresh_labels(self) -> None:
-        objs = self.items()
+        try:
+            objs = self.items()
+        except AttributeError:      # the plan was closed (locked) a moment ago
+            return
         for i in range(min(self.list.count(), len(objs))):
             self.list.item(i).setText(self.describe(i, objs[i]))
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPainter, QTextDocument
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
-from .lang import LANG, N_, _, bind
+from .lang import LANG, N_, _, bind, on_change
 from .widgets import MIN_HEIGHT, button, label
 
 MIN_LENGTH = 8
@@ -100,7 +100,7 @@ class CreatePlanDialog(QDialog):
         self.passphrase.textChanged.connect(self._update)
         self.confirm.textChanged.connect(self._update)
         self.show_box.toggled.connect(self._show)
-        LANG.changed.connect(self._update)
+        on_change(self, self._update)
         self._update()
         self.setMinimumWidth(520)
 

@@ -137,8 +137,11 @@ class PrintPanel(QGroupBox):
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_dialog)
         self._fill_languages()
-        on_change(lambda _c: self._fill_languages())
+        on_change(self, lambda _c: self._fill_languages())
         self.reset_languages()
+        self.languages_touched = False
+        self.lang1.activated.connect(lambda _i: setattr(self, "languages_touched", True))
+        self.lang2.activated.connect(lambda _i: setattr(self, "languages_touched", True))
 
     # -- choices --------------------------------------------------------------
     def _fill_languages(self) -> None:

@@ -50,11 +50,13 @@ class ReviewStep(Step):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(scrolled(body, 900))
         self.fix_buttons = []
-        on_change(lambda _c: self.shown())
+        on_change(self, lambda _c: self.shown())
 
     def shown(self) -> None:
         if self.session.plan is None:
             return
+        if not self.print_panel.languages_touched:
+            self.print_panel.reset_languages()
         while self.findings.count():
             w = self.findings.takeAt(0).widget()
             if w is not None:

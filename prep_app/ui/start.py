@@ -97,7 +97,7 @@ class StartPage(QWidget):
         outer.addWidget(box, 6)
         outer.addStretch(1)
         self._rows = []
-        on_change(lambda _c: self._mark_language())
+        on_change(self, lambda _c: self._mark_language())
         self._mark_language()
 
     def _mark_language(self) -> None:

@@ -1,0 +1,49 @@
+"""Driving the window like a person: type ASCII with keyClicks, accented
+text with setText (keyClicks aborts on non-ASCII in PySide6 6.12)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from .conftest import PASSPHRASE
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    if text.isascii():
+        if isinstance(widget, QLineEdit):
+            widget.clear()
+        qtbot.keyClicks(widget, text)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(text)
+    else:
+        widget.setText(text)
+        widget.textEdited.emit(text)   # what typing would have emitted
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def create_plan(qtbot, window, plan_label: str = "Blue door", passphrase: str = PASSPHRASE):
+    from prep_app.ui.passphrase import CreatePlanDialog, RecoveryCodeDialog
+    click(qtbot, window.start.new_button)
+    dialog = window.dialog
+    assert isinstance(dialog, CreatePlanDialog)
+    type_into(qtbot, dialog.label_edit, plan_label)
+    type_into(qtbot, dialog.passphrase, passphrase)
+    type_into(qtbot, dialog.confirm, passphrase)
+    qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)      # Enter accepts
+    qtbot.waitUntil(lambda: isinstance(window.dialog, RecoveryCodeDialog))
+    code_dialog = window.dialog
+    code = code_dialog.code
+    click(qtbot, code_dialog.done_box)
+    click(qtbot, code_dialog.continue_button)
+    qtbot.waitUntil(lambda: window.editor is not None)
+    return code
+
+
+def form_field(step_or_editor, path):
+    form = getattr(step_or_editor, "form", None) or step_or_editor.editor.form
+    return form.editors[path]
