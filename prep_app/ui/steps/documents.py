@@ -67,6 +67,8 @@ class DocumentsStep(Step):
         lay.addWidget(self.editor)
 
     def _people(self):
+        if self.plan is None:      # closed a moment ago (locked)
+            return []
         people = [*self.plan.parents, *self.plan.children]
         return [(p.id, p.full_name or p.id) for p in people]
 
