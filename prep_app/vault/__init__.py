@@ -6,7 +6,7 @@ from .atomic import backup_path
 from .crypto import DEFAULT_KDF, MIN_KDF, KdfParams
 from .errors import (DamagedVaultError, NewerVaultVersionError, RecoveryCodeTypoError,
                      StorageError, VaultError, WrongSecretError)
-from .format import FORMAT_VERSION
+from .format import FORMAT_VERSION, MAX_LABEL
 from .recovery import format_recovery_code, parse_recovery_code
 from .store import Store, StoredPlan
 from .vault import Vault, VaultInfo, create_vault, read_info, unlock_vault
@@ -15,7 +15,7 @@ __all__ = [
     "create_vault", "unlock_vault", "read_info", "Vault", "VaultInfo",
     "Store", "StoredPlan", "backup_path",
     "format_recovery_code", "parse_recovery_code",
-    "KdfParams", "DEFAULT_KDF", "MIN_KDF", "FORMAT_VERSION",
+    "KdfParams", "DEFAULT_KDF", "MIN_KDF", "FORMAT_VERSION", "MAX_LABEL",
     "VaultError", "WrongSecretError", "RecoveryCodeTypoError", "DamagedVaultError",
     "NewerVaultVersionError", "StorageError",
 ]

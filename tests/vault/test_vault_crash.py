@@ -75,56 +75,57 @@ def test_sigkill_at_random_instants_always_leaves_a_vault_that_opens(tmp_path, p
 SYSCALLS = ["write", "fsync", "close", "link", "replace", "open", "unlink"]
 
 
-def test_a_failure_at_every_system_call_of_a_save_keeps_old_or_new(made, plan_bytes, monkeypatch):
+def _no_links(*args, **kw):
+    raise OSError(errno.EPERM, "Operation not permitted")     # as on a FAT USB stick
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard-link-backup", "copied-backup"])
+def test_a_failure_at_every_system_call_of_a_save_keeps_old_or_new(made, monkeypatch, links):
     vault, _ = made
     folder = vault.path.parent
-    calls = []
     real = {name: getattr(os, name) for name in SYSCALLS}
+    if not links:
+        real["link"] = _no_links
 
-    def recording(name):
-        def call(*args, **kw):
-            calls.append(name)
-            return real[name](*args, **kw)
-        return call
-    for name in SYSCALLS:
-        monkeypatch.setattr(os, name, recording(name))
-    vault.save(b"warm-up")
-    calls.clear()
-    vault.save(b"count the calls")
-    n_calls = len(calls)
-    assert n_calls >= 6
-    for name in SYSCALLS:
-        monkeypatch.setattr(os, name, real[name])
+    def run_save(data, fail_at=None):
+        """Save with every system call counted; the call numbered *fail_at* fails.
+        Returns (saved?, names of the calls made, name of the failed call)."""
+        made_calls, failed = [], []
 
-    old = b"count the calls"
-    for k in range(n_calls):
-        counter = iter(range(10 ** 6))
-
-        def failing(name):
+        def wrap(name):
             def call(*args, **kw):
-                i = next(counter)
-                if i == k:
+                made_calls.append(name)
+                if len(made_calls) - 1 == fail_at:
+                    failed.append(name)
                     raise OSError(errno.EIO, "simulated failure")
                 return real[name](*args, **kw)
             return call
         for name in SYSCALLS:
-            monkeypatch.setattr(os, name, failing(name))
-        new = b"attempt %d" % k
+            monkeypatch.setattr(os, name, wrap(name))
         try:
-            vault.save(new)
-            saved = True
+            vault.save(data)
+            return True, made_calls, failed[0] if failed else None
         except StorageError:
-            saved = False
+            return False, made_calls, failed[0] if failed else None
         finally:
-            for name in SYSCALLS:
-                monkeypatch.setattr(os, name, real[name])
-        assert unlock_vault(vault.path, PASSPHRASE).plaintext == (new if saved else old), k
-        assert vault.plaintext == (new if saved else old)
-        if calls[k] != "unlink":                  # a failed clean-up may leave a temp file
-            assert leftovers(folder) == [], (k, calls[k])
+            monkeypatch.undo()
+
+    run_save(b"warm-up")
+    _, calls, _ = run_save(b"count the calls")
+    assert calls.count("fsync") == (2 if links else 3)     # temp, (copied backup,) folder
+    old = b"count the calls"
+    for k in range(len(calls) + 1):
+        new = b"attempt %d" % k
+        saved, _, failed = run_save(new, fail_at=k)
+        current = new if saved else old
+        assert unlock_vault(vault.path, PASSPHRASE).plaintext == current, (k, failed)
+        assert vault.plaintext == current
+        if failed != "unlink":                    # only a failed clean-up may leave a temp
+            assert leftovers(folder) == [], (k, failed)
         for p in folder.glob(".*.tmp"):
             p.unlink()
-        old = new if saved else old
+        old = current
+    assert saved                                   # k past the last call: nothing failed
 
 
 def test_disk_full_is_a_storage_error_and_the_previous_vault_still_opens(made, plan_bytes,
