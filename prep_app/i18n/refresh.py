@@ -41,12 +41,12 @@ def pybabel(*args: str) -> None:
         os.chdir(here)
 
 
-def extract() -> None:
+def extract(output: Path = POT) -> None:
     keywords = [a for k in KEYWORDS for a in ("-k", k)]
     pybabel("extract", "-F", str(ROOT / "babel.cfg"), *keywords,
             "--add-comments=TRANSLATORS:", "--sort-by-file", "--no-wrap",
             "--project=prep-app", "--copyright-holder=prep-app contributors",
-            "--msgid-bugs-address=", "--ignore-dirs=.* _* tests bench packaging build dist translations", "-o", str(POT), ".")
+            "--msgid-bugs-address=", "--ignore-dirs=.* _* tests bench packaging build dist translations", "-o", str(output), ".")
 
 
 def languages() -> list[str]:

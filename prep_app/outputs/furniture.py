@@ -40,7 +40,8 @@ SECOND = colors.HexColor("#333333")   # second language: a shade lighter, still 
 RULE = colors.HexColor("#555555")
 BOX_ON, BOX_OFF = "\u2612", "\u2610"  # ☒ ☐
 MARGIN = 0.6 * inch
-HEADER_H = 0.72 * inch
+VMARGIN = 0.5 * inch  # top and bottom
+HEADER_H = 0.64 * inch
 FOOTER_H = 0.55 * inch
 
 _registered = False
@@ -69,6 +70,12 @@ LABEL = style("label", 8, leading=9.4)
 SMALL = style("small", 8)
 HEAD = style("head", 12.5, bold=True, leading=15, spaceBefore=8, spaceAfter=3)
 SUBHEAD = style("subhead", 10.5, bold=True, leading=13, spaceBefore=5, spaceAfter=2)
+
+
+def _ts(commands: list) -> TableStyle:
+    """Every table style names the bundled font (ReportLab's default for plain
+    string cells is Helvetica, which would leave a base-14 reference)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)] + list(commands))
 
 
 def esc(value) -> str:
@@ -157,12 +164,12 @@ class Ctx:
         if level != 1:
             para.keepWithNext = True
             return para
-        rule = Table([[para]], colWidths=[self.width], style=TableStyle([
+        rule = Table([[para]], colWidths=[self.width], style=_ts([
             ("LINEBELOW", (0, 0), (-1, -1), 1.2, INK),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
         rule.keepWithNext = True
-        rule.spaceBefore, rule.spaceAfter = 10, 5
+        rule.spaceBefore, rule.spaceAfter = 6, 4
         return rule
 
     def text(self, msgid: str, size: float = 9.5, prefix: str = "", **fmt) -> Flowable:
@@ -180,7 +187,7 @@ class Ctx:
         if len(cells) == 1:
             return cells[0]
         w = ((width or self.width) - gap) / 2
-        return Table([cells], colWidths=[w + gap / 2, w + gap / 2], style=TableStyle([
+        return Table([cells], colWidths=[w + gap / 2, w + gap / 2], style=_ts([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (0, 0), (0, 0), gap / 2),
             ("LEFTPADDING", (1, 0), (1, 0), gap / 2), ("RIGHTPADDING", (1, 0), (1, 0), 0),
@@ -218,13 +225,18 @@ class Ctx:
                 cells.append(["", ""])
             cells = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
         pair = self.width / cols
+        # widen the label column (up to 45 %) so labels in any language stay on one line
+        longest = max((pdfmetrics.stringWidth(t, FONT_BOLD, 8) for row in rows
+                       for t in self.t(row[0])), default=0)
+        label_frac = min(max(label_frac, (longest + 10) / pair), 0.45)
         widths = [pair * label_frac, pair * (1 - label_frac)] * cols
         st = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-              ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+              ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
               ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
         for c in range(cols):
             st.append(("LINEBELOW", (2 * c + 1, 0), (2 * c + 1, -1), 0.5, RULE))
-        table = Table(cells, colWidths=widths, style=TableStyle(st))
+            st.append(("VALIGN", (2 * c, 0), (2 * c, -1), "TOP"))  # label beside a long value's first line
+        table = Table(cells, colWidths=widths, style=_ts(st))
         return table
 
     def table(self, headers: list[str], rows: list[list], fracs: list[float],
@@ -244,15 +256,15 @@ class Ctx:
               ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
               ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
               ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-              ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+              ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
               ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
         if not body:
             body.append([Spacer(1, min_height)] + [""] * (len(headers) - 1))
-        return Table([head] + body, colWidths=widths, repeatRows=1, style=TableStyle(st))
+        return Table([head] + body, colWidths=widths, repeatRows=1, style=_ts(st))
 
     def box(self, flowables: list, pad: float = 7, width: float = 1.2) -> Table:
         """A framed box (for the warnings on the binder's first page)."""
-        return Table([[flowables]], colWidths=[self.width], style=TableStyle([
+        return Table([[flowables]], colWidths=[self.width], style=_ts([
             ("BOX", (0, 0), (-1, -1), width, INK),
             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad - 2), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]))
@@ -262,16 +274,16 @@ class Ctx:
         form rows (printed name, address) for witnesses."""
         line = [("LINEBELOW", (1, 0), (1, 0), 0.7, INK), ("LINEBELOW", (3, 0), (3, 0), 0.7, INK),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("TOPPADDING", (0, 0), (-1, -1), 16), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 15), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
         w = self.width
         sig = Table([[self.label(who_msgid, **fmt), "", self.label(N_("Date")), ""]],
-                    colWidths=[w * 0.22, w * 0.45, w * 0.1, w * 0.23], style=TableStyle(line))
+                    colWidths=[w * 0.22, w * 0.45, w * 0.1, w * 0.23], style=_ts(line))
         parts = [[sig]]
         if extra:
             parts.append([self.fields(list(extra), cols=2, label_frac=0.34)])
         # one unsplittable block: a signature line never sits apart from its labels
-        return Unsplit(parts, colWidths=[w], style=TableStyle([
+        return Unsplit(parts, colWidths=[w], style=_ts([
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, -1), (-1, -1), 8)]))
@@ -337,7 +349,7 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
             x0, x1 = MARGIN, pw - MARGIN
             # header: the title in each language, the family / child at the right
             titles = ctx.t(title_msgid)
-            y = ph - MARGIN + 2
+            y = ph - VMARGIN + 2
             self.setFillColor(INK)
             sub = getattr(self, "_prep_subtitle", "") or ""
             sub_w = min(pdfmetrics.stringWidth(sub, FONT_BOLD, 11), (x1 - x0) * 0.45) if sub else 0
@@ -357,10 +369,10 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
                 self.drawRightString(x1, y - 13, sub)
             self.setStrokeColor(INK)
             self.setLineWidth(0.8)
-            self.line(x0, ph - MARGIN - HEADER_H + 14, x1, ph - MARGIN - HEADER_H + 14)
+            self.line(x0, ph - VMARGIN - HEADER_H + 14, x1, ph - VMARGIN - HEADER_H + 14)
             # footer: dates, notice and page number, one line per language
             self.setLineWidth(0.5)
-            top = MARGIN + FOOTER_H - 12
+            top = VMARGIN + FOOTER_H - 12
             self.line(x0, top, x1, top)
             page = self._pageNumber
             for i, tr in enumerate(ctx.tr):
@@ -371,7 +383,8 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
                 else:
                     prepared = g(N_("Prepared on {date}")).format(date=format_date(ctx.today, tr.lang))
                     review = g(N_("Review by {date}")).format(date=format_date(review_date(ctx.today), tr.lang))
-                left = f"{prepared}  ·  {review}  ·  {g(N_('This is information, not legal advice.'))}"
+                notice = g(N_("This is information, not legal advice."))
+                left = f"{prepared}  ·  {review}  ·  {notice}"
                 right = g(N_("Page {n} of {total}")).format(n=page, total=total)
                 yy = top - 10 - i * 10
                 rw = pdfmetrics.stringWidth(right, FONT_BOLD if i == 0 else FONT, 7.5)
@@ -391,10 +404,10 @@ def build(ctx: Ctx, title_msgid: str, story: list, subtitle: str = "", meta_titl
     buf = io.BytesIO()
     pw, ph = ctx.pagesize
     doc = BaseDocTemplate(buf, pagesize=ctx.pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
-                          topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H,
+                          topMargin=VMARGIN + HEADER_H, bottomMargin=VMARGIN + FOOTER_H,
                           title=meta_title or " / ".join(ctx.t(title_msgid)), author="prep-app",
                           creator="prep-app", subject="", initialFontName=FONT, invariant=True)
-    frame = Frame(MARGIN, MARGIN + FOOTER_H, pw - 2 * MARGIN, ph - 2 * MARGIN - HEADER_H - FOOTER_H,
+    frame = Frame(MARGIN, VMARGIN + FOOTER_H, pw - 2 * MARGIN, ph - 2 * VMARGIN - HEADER_H - FOOTER_H,
                   id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     if not story:

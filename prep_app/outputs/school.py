@@ -7,11 +7,11 @@ fields it prints; it does not call the shared blocks that carry those facts.
 """
 from __future__ import annotations
 
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from ..messages import N_
 from ..model.phones import format_phone
-from ..model.plan import Child, Plan
+from ..model.plan import Child, Parent, Plan
 from . import sections as S
 from .furniture import Ctx, SetSubtitle, build
 
@@ -39,9 +39,9 @@ def child_page(ctx: Ctx, plan: Plan, c: Child) -> list:
     story.append(ctx.fields([(N_("Full name"), c.full_name), (N_("Date of birth"), ctx.date_str(c.date_of_birth)),
                              (N_("School"), s.name), (N_("Grade"), s.grade),
                              (N_("Teacher"), s.teacher), (N_("School phone"), s.phone, "phone")], cols=2))
-    story.append(ctx.heading(N_("Adults who may pick up this child, in this order")))
+    story.append(ctx.heading(N_("Who may pick up this child, in order")))
     story.append(ctx.text(N_("If no parent can be reached, please call these adults in this order. "
-                             "They may pick up the child.")))
+                             "They may pick up the child."), size=8.4))
     rows = pickup_rows(plan, c)
     story.append(ctx.table([N_("Order"), N_("Name"), N_("Relationship"), N_("Phone")], rows,
                            [0.08, 0.38, 0.27, 0.27], blank_rows=0 if rows else 4, min_height=16))
@@ -50,12 +50,12 @@ def child_page(ctx: Ctx, plan: Plan, c: Child) -> list:
     story.append(ctx.heading(N_("Health")))
     story += S.child_medical(ctx, c, insurance=False)
     story.append(ctx.heading(N_("Parents")))
-    parents = plan.parents or []
-    story.append(ctx.table([N_("Name"), N_("Phone")], [[p.full_name, format_phone(p.phone)] for p in parents],
-                           [0.6, 0.4], blank_rows=0 if parents else 2, min_height=16))
-    story.append(Spacer(1, 6))
-    story.append(ctx.text(N_("I allow the school to release my child to the adults listed above.")))
-    story.append(ctx.signature(N_("Parent's signature")))
+    parents = plan.parents or [Parent(), Parent()]
+    story.append(ctx.fields([row for p in parents for row in
+                             ((N_("Parent"), p.full_name), (N_("Phone"), p.phone, "phone"))], cols=2))
+    story.append(Spacer(1, 4))
+    story.append(KeepTogether([ctx.text(N_("I allow the school to release my child to the adults listed above.")),
+                               ctx.signature(N_("Parent's signature"))]))
     return story
 
 

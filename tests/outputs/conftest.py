@@ -1,0 +1,121 @@
+"""Plans for the output tests: the realistic sample and a stress family
+(accents, a Vietnamese name, a 600-character medical note, eight contacts,
+five children), built from the model dataclasses."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from functools import lru_cache
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from prep_app.model import (Attorney, Child, Consulate, Contact, Doctor, Document, DoNotRelease,
+                            Finances, Guardian, Household, Legal, OtherParent, Parent, Plan, School,
+                            loads)
+from prep_app.outputs import render
+from prep_app.resources import resource_path
+
+TODAY = date(2025, 6, 21)
+LONG_NOTE = ("Severe peanut and tree-nut allergy: use the EpiPen in the red pouch, then call 911. "
+             "Takes levetiracetam 250 mg twice a day for seizures; never skip a dose. "
+             "If a seizure lasts more than five minutes, give the rescue medicine and call 911. "
+             "Wears glasses for reading. Mild asthma: inhaler before sports. "
+             "Lactose intolerant: no milk at lunch, yogurt is fine. "
+             "Afraid of loud alarms; warn her before fire drills and let her hold a friend's hand. "
+             "Speaks Portuguese at home and is still learning English; Ms. Ortega translates. "
+             "Her grandmother picks her up on Fridays. Final sentence of the long note ends here.")
+assert 590 <= len(LONG_NOTE) <= 620, len(LONG_NOTE)
+
+KIDS = ["Lucas Gonçalves", "Sofía Gonçalves", "Tomás Ñañez", "Nguyễn Minh Anh", "Łucja Wiśniewska"]
+CONTACTS = ["Ana Souza", "Nguyễn Thị Hoa", "Pastor Łukasz Wiśniewski", "Rosa Ñañez",
+            "Beatriz Lima", "Daniel Ortiz", "Zoë Ångström", "Chidinma Okafor-Adébáyọ̀"]
+
+
+def stress_plan() -> Plan:
+    children = []
+    for i, name in enumerate(KIDS):
+        children.append(Child(
+            id=f"c{i + 1}", full_name=name, date_of_birth=date(2010 + i, 1 + i, 10 + i),
+            school=School(name=f"Escola Number {i + 1} Elementary", address=f"{i + 10} School Rd, Danbury, CT 06810",
+                          phone="(203) 555-015%d" % i, grade=str(i + 1), teacher=f"Teacher {i + 1}"),
+            allergies=LONG_NOTE if i == 0 else "Peanuts", medications="Albuterol" if i % 2 else None,
+            medical_conditions="Asthma" if i == 1 else None,
+            doctor=Doctor(name="Dr. Amy Chen", phone="(203) 555-0160"), insurance="HUSKY A",
+            comfort_notes="Blue blanket", us_citizen=i % 2 == 0, has_us_passport=False,
+            other_parent=OtherParent(full_name="Carlos Ñañez", phone="+593 99 123 4567", consents=None)
+            if i == 2 else OtherParent()))
+    contacts = [Contact(id=f"k{i + 1}", full_name=n, relationship=["Aunt", "Friend", "Church", "Grandmother",
+                                                                   "Neighbor", "Coworker", "Cousin", "Godmother"][i],
+                        phone="(203) 555-01%02d" % (20 + i), languages=["pt_BR", "en"], call_order=i + 1,
+                        authorized_pickup=i % 2 == 0, knows_plan=True, notes="Call after 6 pm" if i == 3 else None)
+                for i, n in enumerate(CONTACTS)]
+    return Plan(
+        household=Household(family_name="Gonçalves Ñañez-Nguyễn", address="41 Elm Street, Apt 2, Danbury, CT 06810",
+                            home_phone="(203) 555-0142", languages=["pt_BR", "es", "vi"], notes="Key with neighbor"),
+        parents=[Parent(id="p1", full_name="João Gonçalves", date_of_birth=date(1986, 3, 14), phone="(203) 555-0117",
+                        country_of_birth="Guatemala", a_number="A-987-654-321", employer="Ridgefield Landscaping",
+                        medical_notes="Diabetes"),
+                 Parent(id="p2", full_name="Nguyễn Thị Lan", date_of_birth=date(1989, 11, 2), phone="(203) 555-0118",
+                        country_of_birth="Viet Nam", a_number="A-111-222-333")],
+        children=children,
+        guardians=[Guardian(id="g1", role="primary", full_name="Ana Souza", relationship="Aunt", phone="(203) 555-0123",
+                            address="12 Oak Ave, Danbury, CT 06811", has_agreed=True, may_be_at_risk=True),
+                   Guardian(id="g2", role="alternate", full_name="Nguyễn Thị Hoa", relationship="Friend",
+                            phone="(203) 555-0124", address="88 Main St, Bethel, CT 06801", has_agreed=True)],
+        contacts=contacts,
+        do_not_release_to=[DoNotRelease(full_name="Marco Pereira", notes="No custody")],
+        documents=[Document(type=t, person=p, status=s, original_location=loc, copy_holder="Ana Souza")
+                   for t, p, s, loc in [("birth_certificate", "c1", "have", "Red folder in the hall closet"),
+                                        ("passport", "p1", "have", "Safe deposit box 17"),
+                                        ("immigration_documents", "p2", "requested", "Attorney Vault Room"),
+                                        ("us_passport", "c3", "need", None)]],
+        legal=Legal(attorney=Attorney(name="Laura Méndez", organization="Hartford Immigrant Legal Aid",
+                                      phone="(860) 555-0199", email="lm@example.org"), g28_signed=True,
+                    g28_location="Attorney Vault Room",
+                    consulate=Consulate(name="Consulado General de Guatemala", phone="(860) 555-0101",
+                                        address="1 Example Plaza, Hartford, CT 06103")),
+        finances=Finances(bank_notes="Credit union account 4471", bills_notes="Rent on the first",
+                          housing_notes="Landlord Pat Doyle", vehicle_notes="2012 Honda Civic",
+                          power_of_attorney_holder="Ana Souza"),
+        notes="Review every June.")
+
+
+def sample_plan() -> Plan:
+    with open(resource_path("samples", "example-plan.json"), encoding="utf-8") as fp:
+        return loads(fp.read())
+
+
+PLANS = {"sample": sample_plan, "stress": stress_plan, "blank": lambda: None, "empty": Plan}
+
+
+@lru_cache(maxsize=None)
+def pdf(name: str, plan: str, langs: tuple[str, ...], paper: str = "letter") -> bytes:
+    return render(name, PLANS[plan](), list(langs), paper=paper, today=TODAY)
+
+
+def norm(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\xa0", " ")
+    return re.sub(r"\s+", " ", text)
+
+
+@lru_cache(maxsize=None)
+def pages(name: str, plan: str, langs: tuple[str, ...], paper: str = "letter") -> list[str]:
+    reader = PdfReader(BytesIO(pdf(name, plan, langs, paper)))
+    return [norm(p.extract_text()) for p in reader.pages]
+
+
+def text(name, plan, langs, paper="letter") -> str:
+    return " ".join(pages(name, plan, langs, paper))
+
+
+def squash(s: str) -> str:
+    """Without any whitespace: wrapped lines still match."""
+    return re.sub(r"\s+", "", norm(s))
+
+
+@pytest.fixture
+def stress():
+    return stress_plan()
