@@ -1,6 +1,10 @@
 """Ordinary use: create, unlock, save, relabel, change passphrase, copy."""
+import errno
 import os
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -181,3 +185,34 @@ def test_repr_and_closed_vault_hide_the_plan(made):
     assert vault.plaintext == b""
     with pytest.raises(RuntimeError):
         vault.save(b"x")
+
+
+def test_copy_to_a_removed_usb_stick_is_a_storage_error(made, tmp_path):
+    vault, _ = made
+    before = vault.path.read_bytes()
+    with pytest.raises(StorageError) as err:
+        vault.copy_to(tmp_path / "usb-gone" / "family.prepvault")
+    assert "does not exist" in str(err.value)
+    assert vault.path.read_bytes() == before
+
+
+def test_copy_to_a_full_usb_stick_leaves_nothing_behind(made, tmp_path, monkeypatch):
+    vault, _ = made
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(StorageError) as err:
+        vault.copy_to(usb / "family.prepvault")
+    monkeypatch.undo()
+    assert "disk is full" in str(err.value)
+    assert list(usb.iterdir()) == []
+
+
+def test_the_vault_layer_never_imports_qt():
+    code = ("import sys, prep_app.vault, prep_app.vault.store; "
+            "sys.exit(any(m.startswith(('PySide', 'PyQt', 'shiboken')) for m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
