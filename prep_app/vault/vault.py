@@ -24,6 +24,8 @@ class VaultInfo:
 
 
 def _make_slot(kind: str, secret: bytes, kdf: KdfParams, data_key: bytes) -> Slot:
+    if not crypto.MAX_KDF.meets(kdf):          # readers refuse more, so never write it
+        raise ValueError(f"KDF parameters above {crypto.MAX_KDF}")
     salt, nonce = crypto.new_salt(), crypto.new_nonce()
     kek = crypto.derive_key(secret, salt, kdf)
     return Slot(kind, kdf, salt, nonce, crypto.wrap(kek, nonce, data_key, kind))

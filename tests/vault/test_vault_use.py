@@ -216,3 +216,11 @@ def test_the_vault_layer_never_imports_qt():
             "sys.exit(any(m.startswith(('PySide', 'PyQt', 'shiboken')) for m in sys.modules))")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
+
+
+def test_kdf_parameters_a_reader_would_refuse_are_never_written(tmp_path):
+    with pytest.raises(ValueError):
+        create_vault(tmp_path / "v.prepvault", b"x", "pw", "x", kdf=KdfParams(8192, 65, 1))
+    with pytest.raises(ValueError):
+        KdfParams(4, 1, 1)                          # below Argon2's own minimum
+    assert not (tmp_path / "v.prepvault").exists()
