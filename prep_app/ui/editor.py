@@ -26,8 +26,9 @@ class PlanEditor(QWidget):
         self.step_list = QListWidget()
         bind(self.step_list, "setAccessibleName", N_("Steps"))
         self.step_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.step_list.setMinimumWidth(200)
-        self.step_list.setMaximumWidth(280)
+        self.step_list.setWordWrap(True)
+        self.step_list.setSpacing(2)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.pages = QStackedWidget()
         for step in self.steps:
@@ -40,7 +41,7 @@ class PlanEditor(QWidget):
         self.intro = label(kind="intro")
         self.back_button = button(N_("← Back"))
         self.next_button = button(N_("Next →"), default=True)
-        self.lock_button = button(N_("🔒 Lock"), N_("Lock the plan"))
+        self.lock_button = button(N_("Lock"), N_("Lock the plan"))
         self.finish_button = button(N_("Finish…"), N_("Finish and erase from this laptop"))
         self.saved = label(kind="hint")
         self.back_button.clicked.connect(lambda: self.go(self.current() - 1))
@@ -82,8 +83,13 @@ class PlanEditor(QWidget):
         self.step_list.setCurrentRow(min(max(session.step, 0), len(self.steps) - 1))
 
     def retranslate(self) -> None:
+        fm = self.step_list.fontMetrics()
+        widest = 0
         for i, step in enumerate(self.steps):
-            self.step_list.item(i).setText(f"{i + 1}. {_(step.title)}")
+            text = f"{i + 1}. {_(step.title)}"
+            self.step_list.item(i).setText(text)
+            widest = max(widest, fm.horizontalAdvance(text))
+        self.step_list.setFixedWidth(max(180, min(widest + 36, 340)))
         self._update_heading()
 
     def current(self) -> int:

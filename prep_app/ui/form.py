@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
@@ -245,6 +245,41 @@ class Form(QWidget):
         return True
 
 
+class FitScrollArea(QScrollArea):
+    """A vertical scroll area whose content gets the height its word-wrapped
+    labels need at the current width (QScrollArea alone under-counts it, and
+    labels end up drawn over each other)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+
+    def setWidget(self, widget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self._fit)
+        return super().eventFilter(obj, event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        w = self.widget()
+        if w is None or w.layout() is None:
+            return
+        width = self.viewport().width()
+        lay = w.layout()
+        need = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else lay.totalMinimumSize().height()
+        if w.minimumHeight() != need:
+            w.setMinimumHeight(need)
+
+
 def scrolled(widget: QWidget, max_width: int = 820) -> QScrollArea:
     """Put a form in a vertical scroll area, centred with a comfortable width."""
     inner = QWidget()
@@ -253,10 +288,8 @@ def scrolled(widget: QWidget, max_width: int = 820) -> QScrollArea:
     widget.setMaximumWidth(max_width)
     widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     lay.addStretch(0)
-    lay.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)
+    lay.addWidget(widget, 1)
     lay.addStretch(0)
-    area = QScrollArea()
-    area.setWidgetResizable(True)
+    area = FitScrollArea()
     area.setWidget(inner)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
     return area

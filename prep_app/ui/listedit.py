@@ -32,7 +32,9 @@ class ListEditor(QWidget):
         self.list = QListWidget()
         bind(self.list, "setAccessibleName", title)
         self.list.setMinimumWidth(220)
-        self.list.setMaximumWidth(340)
+        self.list.setMaximumWidth(440)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.list.currentRowChanged.connect(self._select)
         if reorder:

@@ -58,9 +58,9 @@ class LockPage(QWidget):
         self.form.unlocked.connect(self.unlocked.emit)
         self.form.damaged.connect(self.form._say_text)
         box = QWidget()
-        box.setMaximumWidth(560)
+        box.setMaximumWidth(760)
         col = QVBoxLayout(box)
-        col.addWidget(label(N_("🔒 Locked"), kind="title"))
+        col.addWidget(label(N_("Locked"), kind="title"))
         col.addWidget(label(N_("This plan is locked to keep it private. "
                                "Type the passphrase to continue.")))
         col.addSpacing(8)

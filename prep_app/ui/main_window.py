@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r, d=dialog: setattr(self, "dialog", None) if self.dialog is d else None)
         dialog.open()
+        widgets.fit_dialog(dialog)
 
     def set_language(self, code: str) -> None:
         LANG.set(code)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QGridLayout, QGroupBox,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFrame,
                                QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget)
 
 from . import widgets
@@ -92,13 +92,15 @@ class PreviewDialog(QDialog):
         self.resize(min(760, screen.width() - 40), min(900, screen.height() - 60))
 
 
-class PrintPanel(QGroupBox):
+class PrintPanel(QFrame):
     """``plan`` may be None: blank forms for handwriting."""
 
     def __init__(self, plan_getter, parent=None):
         super().__init__(parent)
         self.plan_getter = plan_getter
-        bind(self, "setTitle", N_("Print") if plan_getter() is not None else N_("Blank forms to fill in by hand"))
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        title = label(N_("Print") if plan_getter() is not None else N_("Blank forms to fill in by hand"),
+                      kind="heading")
         self.lang1 = QComboBox()
         self.lang2 = QComboBox()
         for c in (self.lang1, self.lang2):
@@ -106,33 +108,39 @@ class PrintPanel(QGroupBox):
         bind(self.lang1, "setAccessibleName", N_("First language of the printouts"))
         bind(self.lang2, "setAccessibleName", N_("Second language of the printouts"))
         self.checks: dict[str, QCheckBox] = {}
-        grid = QGridLayout(self)
-        grid.addWidget(label(N_("First language"), kind="field", buddy=self.lang1), 0, 0)
-        grid.addWidget(label(N_("Second language"), kind="field", buddy=self.lang2), 0, 1)
-        grid.addWidget(self.lang1, 1, 0)
-        grid.addWidget(self.lang2, 1, 1)
-        grid.addWidget(label(N_("Which printouts"), kind="field"), 2, 0, 1, 2)
-        row = 3
-        for name, (title, hint) in OUTPUT_NAMES.items():
+        col = QVBoxLayout(self)
+        col.addWidget(title)
+        langs = QHBoxLayout()
+        for template, combo in ((N_("First language"), self.lang1), (N_("Second language"), self.lang2)):
+            one = QVBoxLayout()
+            one.addWidget(label(template, kind="field", buddy=combo))
+            one.addWidget(combo)
+            langs.addLayout(one, 1)
+        col.addLayout(langs)
+        col.addSpacing(6)
+        col.addWidget(label(N_("Which printouts"), kind="field"))
+        for name, (title_t, hint) in OUTPUT_NAMES.items():
             box = QCheckBox()
             box.setChecked(True)
             box.setMinimumHeight(32)
-            bind(box, "setText", "{t} — {h}", t=lambda t=title: _(t), h=lambda h=hint: _(h))
-            bind(box, "setAccessibleName", title)
+            bind(box, "setText", title_t)
+            bind(box, "setAccessibleName", title_t)
+            bind(box, "setAccessibleDescription", hint)
             self.checks[name] = box
-            grid.addWidget(box, row, 0, 1, 2)
-            row += 1
+            col.addWidget(box)
+            explain = label(hint, kind="hint")
+            explain.setIndent(box.iconSize().width() + 12)
+            col.addWidget(explain)
         self.preview_button = button(N_("Preview"))
         self.save_button = button(N_("Save PDFs to a folder…"))
         self.print_button = button(N_("Print…"))
         buttons = QHBoxLayout()
         for b in (self.preview_button, self.save_button, self.print_button):
             buttons.addWidget(b)
-        grid.addLayout(buttons, row, 0, 1, 2)
+        col.addSpacing(6)
+        col.addLayout(buttons)
         self.status = label(kind="hint")
-        grid.addWidget(self.status, row + 1, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        col.addWidget(self.status)
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_dialog)

@@ -69,7 +69,7 @@ class ReviewStep(Step):
             self.summary.setText(LANG.ngettext("{n} thing to check", "{n} things to check",
                                                len(found)).format(n=len(found)))
         for row, f in enumerate(found):
-            mark = _("⛔ Must fix:") if f.level == BLOCKER else _("⚠ Check:")
+            mark = _("✖ Must fix:") if f.level == BLOCKER else _("⚠ Check:")
             text = label()
             text.setText(f"{mark} {f.text(LANG.gettext)}")
             text.setProperty("kind", "blocker" if f.level == BLOCKER else "warning")

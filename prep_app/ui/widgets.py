@@ -158,3 +158,17 @@ def ask(parent, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+
+
+def fit_dialog(dialog) -> None:
+    """Give a dialog the height its wrapped texts need at the current width
+    (Qt sizes top-level windows before word-wrapped labels know their width)."""
+    lay = dialog.layout()
+    if lay is None:
+        return
+    width = max(dialog.width(), dialog.minimumWidth())
+    height = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+    screen = dialog.screen().availableGeometry() if dialog.screen() else None
+    if screen is not None:
+        height = min(height, screen.height() - 40)
+    dialog.resize(width, max(height, dialog.height()))

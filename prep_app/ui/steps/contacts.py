@@ -2,13 +2,12 @@
 people the children must never be released to."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from ...model import Contact, DoNotRelease
 from ..form import F
-from ..lang import N_, _
+from ..lang import N_, _, on_change
 from ..listedit import ListEditor
-from ..widgets import label
 from . import Step, split_path
 
 
@@ -47,11 +46,25 @@ class ContactsStep(Step):
             ])
         for e in (self.contacts, self.never):
             e.edited.connect(self.edited.emit)
+        self.contacts.edited.connect(lambda: self._tab_titles())
+        # two tabs: at 150 % text on a 1366x768 screen both lists do not fit one above the other
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.contacts, "")
+        self.tabs.addTab(self.never, "")
+        self.tabs.setDocumentMode(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.contacts, 3)
-        lay.addWidget(label(N_("Never release the children to"), kind="heading"))
-        lay.addWidget(self.never, 2)
+        lay.addWidget(self.tabs)
+        self._tab_titles()
+        on_change(self, lambda _c: self._tab_titles())
+        self.never.edited.connect(self._tab_titles)
+
+    def _tab_titles(self) -> None:
+        if self.plan is None:
+            return
+        self.tabs.setTabText(0, _("People to call, in order ({n})").format(n=len(self.plan.contacts)))
+        self.tabs.setTabText(1, _("Never release the children to ({n})").format(
+            n=len(self.plan.do_not_release_to)))
 
     def _number(self) -> None:
         for i, c in enumerate(self.plan.contacts, start=1):
@@ -69,4 +82,6 @@ class ContactsStep(Step):
 
     def focus_path(self, path: str) -> None:
         section, index, rest = split_path(path)
-        (self.never if section == "do_not_release_to" else self.contacts).focus(index, rest)
+        editor = self.never if section == "do_not_release_to" else self.contacts
+        self.tabs.setCurrentWidget(editor)
+        editor.focus(index, rest)

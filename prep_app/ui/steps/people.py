@@ -86,7 +86,7 @@ class ChildrenStep(_ListStep):
             fields=[
                 F("full_name", "text", N_("Full name"), ""),
                 F("date_of_birth", "date", N_("Date of birth"), ""),
-                F("school.name", "text", N_("School"), N_("The school prints a page with who may pick the child up."),
+                F("school.name", "text", N_("School name"), N_("The school prints a page with who may pick the child up."),
                   heading=N_("School")),
                 F("school.grade", "text", N_("Grade"), ""),
                 F("school.teacher", "text", N_("Teacher"), ""),
