@@ -32,7 +32,6 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
     if rest:
         groups.append((None, rest))
     if not plan.documents and not people:  # blank form: every type once, whose it is by hand
-        story.append(ctx.heading(N_("Documents")))
         rows = [_row(ctx, Document(type=t)) for t in DOCUMENT_TYPES]
         story.append(ctx.table([N_("Document"), *HEADERS[1:4], N_("Whose"), *HEADERS[4:6]],
                                [r[:4] + [""] + r[4:6] for r in rows],
