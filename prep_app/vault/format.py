@@ -172,8 +172,8 @@ def parse(data: bytes) -> tuple[bytes, Header, bytes]:
     return data[:end], decode_header(data[PREFIX.size:end]), data[end:-CHECKSUM_BYTES]
 
 
-def read_header(path: Path) -> tuple[int, Header]:
-    """(format version, header) read from the front of *path* without the body.
+def read_header(path: Path) -> Header:
+    """The header, read from the front of *path* without the body or checksum.
 
     Raises OSError for the caller to translate, VaultError for bad content.
     """
@@ -183,4 +183,4 @@ def read_header(path: Path) -> tuple[int, Header]:
         hlen = _check_prefix(head, size)
         raw = f.read(hlen)
     _need(len(raw) == hlen)
-    return FORMAT_VERSION, decode_header(raw)
+    return decode_header(raw)

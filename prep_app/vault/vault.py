@@ -181,7 +181,7 @@ def unlock_vault(path, passphrase: str | None = None,
 def read_info(path) -> VaultInfo:
     """Label and date from the header alone: no KDF, no decryption, no body read."""
     try:
-        version, header = format.read_header(Path(path))
+        header = format.read_header(Path(path))
     except OSError as exc:
         raise errors.storage_error(exc, errors.could_not_read()) from exc
-    return VaultInfo(header.label, header.saved_on, version)
+    return VaultInfo(header.label, header.saved_on, format.FORMAT_VERSION)
