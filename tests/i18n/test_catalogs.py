@@ -63,7 +63,7 @@ def test_every_marked_string_in_the_code_is_in_the_catalogs(tmp_path):
 def test_placeholders_survive_translation(lang):
     field = re.compile(r"\{[a-z_]*\}")
     for m in _po(lang):
-        if not m.id:
+        if not m.id or m.fuzzy:  # fuzzy entries are reported by the completeness test
             continue
         ids = m.id if isinstance(m.id, (list, tuple)) else [m.id]
         strings = m.string if isinstance(m.string, (list, tuple)) else [m.string]
