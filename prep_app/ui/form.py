@@ -255,6 +255,10 @@ class FitScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._fit_timer = QTimer(self)       # owned: stops when the area is deleted
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit)
 
     def setWidget(self, widget) -> None:
         super().setWidget(widget)
@@ -262,7 +266,7 @@ class FitScrollArea(QScrollArea):
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self._fit)
+            self._fit_timer.start()
         return super().eventFilter(obj, event)
 
     def resizeEvent(self, event) -> None:
