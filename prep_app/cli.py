@@ -15,20 +15,26 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .messages import N_, Message
 
 EXIT_OK, EXIT_USAGE, EXIT_SECRET, EXIT_DAMAGED, EXIT_IO = 0, 2, 3, 4, 5
 MIN_PASSPHRASE = 8
 
 
 class CliError(Exception):
-    def __init__(self, text: str, code: int):
-        super().__init__(text)
+    def __init__(self, message: Message, code: int):
+        super().__init__(message.text())
+        self.message = message
         self.code = code
+
+
+def _error(code: int, template: str, **params) -> CliError:
+    return CliError(Message(template, params), code)
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line instead of argparse's usage block
-        raise CliError(f"{message} (see prep-app --help)", EXIT_USAGE)
+        raise _error(EXIT_USAGE, N_("{problem} (see prep-app --help)"), problem=message)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,24 +86,28 @@ def _new_passphrase(env_name: str) -> str:
     if passphrase is None:
         passphrase = _prompt("New passphrase: ")
         if passphrase is not None and _prompt("Type it again: ") != passphrase:
-            raise CliError("the two passphrases are not the same; nothing was changed", EXIT_USAGE)
+            raise _error(EXIT_USAGE, N_("the two passphrases are not the same; nothing was changed"))
     if passphrase is None:
-        raise CliError(f"no passphrase given: type it at the prompt or set {env_name}", EXIT_USAGE)
+        raise _error(EXIT_USAGE, N_("no passphrase given: type it at the prompt or set {variable}"),
+                     variable=env_name)
     if len(passphrase) < MIN_PASSPHRASE:
-        raise CliError(f"the passphrase is too short: use at least {MIN_PASSPHRASE} characters, "
-                       "for example three or four words", EXIT_USAGE)
+        raise _error(EXIT_USAGE, N_("the passphrase is too short: use at least {count} characters, "
+                                    "for example three or four words"), count=MIN_PASSPHRASE)
     return passphrase
 
 
 def _unlock(path: Path, allow_recovery: bool = False):
     from . import vault
 
+    if not path.is_file():  # say so before asking for a passphrase
+        raise _error(EXIT_IO, N_("there is no plan file at {file}"), file=path)
     passphrase = os.environ.get("PREP_APP_PASSPHRASE")
     recovery = os.environ.get("PREP_APP_RECOVERY_CODE") if allow_recovery else None
     if passphrase is None and recovery is None:
         passphrase = _prompt("Passphrase: ")
     if passphrase is None and recovery is None:
-        raise CliError("no passphrase given: type it at the prompt or set PREP_APP_PASSPHRASE", EXIT_USAGE)
+        raise _error(EXIT_USAGE, N_("no passphrase given: type it at the prompt or set {variable}"),
+                     variable="PREP_APP_PASSPHRASE")
     if passphrase is not None:
         try:
             return vault.unlock_vault(path, passphrase=passphrase)
@@ -115,11 +125,11 @@ def _read_plan_json(path: Path):
     try:
         text = path.read_bytes()
     except OSError as err:
-        raise CliError(f"cannot read {path}: {err.strerror}", EXIT_IO) from None
+        raise _error(EXIT_IO, N_("cannot read {file}: {reason}"), file=path, reason=err.strerror) from None
     try:
         return model.loads(text)
     except model.ExchangeError as err:
-        raise CliError(f"{path}: {err}", EXIT_USAGE) from None
+        raise _error(EXIT_USAGE, N_("{file}: {problem}"), file=path, problem=err) from None
 
 
 def _plan_from_vault(opened):
@@ -128,7 +138,8 @@ def _plan_from_vault(opened):
     try:
         return model.loads(opened.plaintext)
     except model.ExchangeError as err:
-        raise CliError(f"{opened.path}: the plan inside cannot be read ({err})", EXIT_DAMAGED) from None
+        raise _error(EXIT_DAMAGED, N_("{file}: the plan inside cannot be read ({problem})"),
+                     file=opened.path, problem=err) from None
 
 
 def cmd_import(args) -> int:
@@ -157,7 +168,7 @@ def cmd_export(args) -> int:
         with open(fd, "w", encoding="utf-8") as out:
             out.write(model.dumps(plan))
     except OSError as err:
-        raise CliError(f"cannot write {args.json}: {err.strerror}", EXIT_IO) from None
+        raise _error(EXIT_IO, N_("cannot write {file}: {reason}"), file=args.json, reason=err.strerror) from None
     print(f"Wrote {args.json}")
     return EXIT_OK
 
@@ -179,9 +190,9 @@ def cmd_render(args) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         written = outputs.render_all(plan, languages, args.out, only=only, paper=args.paper)
     except ValueError as err:
-        raise CliError(str(err), EXIT_USAGE) from None
+        raise _error(EXIT_USAGE, N_("{problem}"), problem=err) from None
     except OSError as err:
-        raise CliError(f"cannot write to {args.out}: {err.strerror}", EXIT_IO) from None
+        raise _error(EXIT_IO, N_("cannot write {file}: {reason}"), file=args.out, reason=err.strerror) from None
     for path in written:
         print(f"Wrote {path}")
     return EXIT_OK
@@ -209,24 +220,44 @@ def main(argv: list[str] | None = None) -> int:
             return run_app()
         return COMMANDS[args.command](args)
     except CliError as err:
-        return _fail(str(err), err.code)
+        return _fail(err.message, err.code)
     except KeyboardInterrupt:
-        return _fail("stopped; nothing was changed", EXIT_USAGE)
+        return _fail(Message(N_("stopped; nothing was changed")), EXIT_USAGE)
     except Exception as err:
-        code = getattr(err, "exit_code", None)  # vault errors carry their own
-        if code is not None:
-            return _fail(str(err), code)
+        if hasattr(err, "exit_code") and hasattr(err, "message"):  # vault errors
+            return _fail(err.message, err.exit_code)
         if isinstance(err, OSError):
-            return _fail(f"cannot read or write {err.filename or 'a file'}: {err.strerror}", EXIT_IO)
+            return _fail(Message(N_("cannot read or write {file}: {reason}"),
+                                 {"file": err.filename or "?", "reason": err.strerror}), EXIT_IO)
         if os.environ.get("PREP_APP_DEBUG"):
             raise
-        return _fail(f"unexpected error ({type(err).__name__}: {err}); nothing was changed. "
-                     "Set PREP_APP_DEBUG=1 to see details.", 1)
+        return _fail(Message(N_("unexpected error ({problem}); nothing was changed. "
+                                "Set PREP_APP_DEBUG=1 to see details."),
+                             {"problem": f"{type(err).__name__}: {err}"}), 1)
 
 
-def _fail(text: str, code: int) -> int:
-    print(f"prep-app: {text}", file=sys.stderr)
+def _fail(message: Message, code: int) -> int:
+    """One line on stderr, in the language of the volunteer's terminal."""
+    print(f"prep-app: {message.text(_terminal_gettext())}", file=sys.stderr)
     return code
+
+
+def _terminal_gettext():
+    """gettext for PREP_APP_LANG or the locale variables (es_US.UTF-8 -> es); English otherwise."""
+    try:
+        from .i18n import LANGUAGES, translator
+    except Exception:  # never let translation hide the error itself
+        return lambda text: text
+    for variable in ("PREP_APP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "").split(".")[0]
+        if not value or value in ("C", "POSIX"):
+            continue
+        language = value.split("_")[0]
+        for code in (value, language, *(c for c in LANGUAGES if c.startswith(language + "_"))):
+            if code in LANGUAGES:
+                return translator(code).gettext
+        break
+    return lambda text: text
 
 
 if __name__ == "__main__":
