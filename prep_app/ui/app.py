@@ -11,39 +11,13 @@ from .lang import LANG, languages
 from .settings import Settings
 from .widgets import keep_qt_settings_off_disk
 
-def style_sheet(pt: float) -> str:
-    """Qt style sheets take no percentages: sizes follow the base font size."""
-    ind = max(16, round(pt * 1.6))
-    return f"""
-QLabel[kind="title"] {{ font-size: {pt * 1.45:.1f}pt; font-weight: bold; }}
-QLabel[kind="heading"] {{ font-size: {pt * 1.15:.1f}pt; font-weight: bold; margin-top: 6px; }}
-QLabel[kind="field"] {{ font-weight: bold; }}
-QLabel[kind="hint"] {{ color: #3d4a57; }}
-QLabel[kind="intro"] {{ color: #26323d; }}
-QLabel[kind="error"] {{ color: #a40000; font-weight: bold; }}
-QLabel[kind="warning"] {{ color: #6b4200; }}
-QLabel[kind="blocker"] {{ color: #a40000; font-weight: bold; }}
-QLabel[kind="code"] {{ font-family: monospace; font-size: {pt * 1.6:.1f}pt; font-weight: bold;
-                      padding: 10px; border: 2px solid #26323d; }}
-QPushButton {{
-    font-weight: normal; font-size: {pt:.1f}pt; }}
-QGroupBox QLabel[kind="field"] {{ font-weight: bold; }}
-QPushButton {{ padding: 6px 14px; }}
-QPushButton[kind="primary"] {{ font-weight: bold; font-size: {pt * 1.15:.1f}pt; }}
-QPushButton[kind="language"]:checked {{ font-weight: bold; border: 3px solid #1a5fb4; }}
-QCheckBox::indicator, QRadioButton::indicator {{ width: {ind}px; height: {ind}px; }}
-QTabBar::tab {{ padding: 8px 16px; }}
-"""
-
-
 def set_text_scale(app, scale: float, base_pt: float | None = None) -> None:
     """Make all text larger or smaller (1.5 = 150 %) without a restart."""
     base = base_pt or getattr(app, "_prep_base_pt", None) or app.font().pointSizeF()
     app._prep_base_pt = base
     font = app.font()
     font.setPointSizeF(base * scale)
-    app.setFont(font)
-    app.setStyleSheet(style_sheet(base * scale))
+    app.setFont(font)      # labels restyle themselves on ApplicationFontChange
 
 
 
@@ -61,7 +35,24 @@ def guess_language() -> str:
     return base if base in known else "en"
 
 
+def _pin_singletons() -> None:
+    """Work around a PySide6 6.12 bug: every Python slot call drops one
+    reference to None (and a slot returning True/False drops one of that).
+    On Python < 3.12 those objects are not immortal, so after some tens of
+    thousands of signals (an hour of typing) the interpreter aborts with
+    "deallocating None".  Give them a reference count no session can use up;
+    Python 3.12+ makes them immortal and needs nothing."""
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import ctypes
+    for obj in (None, True, False):
+        ref = ctypes.c_ssize_t.from_address(id(obj))   # ob_refcnt is the first field
+        if ref.value < 1 << 40:
+            ref.value += 1 << 40
+
+
 def make_app(argv=None) -> QApplication:
+    _pin_singletons()
     keep_qt_settings_off_disk()
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(list(argv) if argv else sys.argv[:1])

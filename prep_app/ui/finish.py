@@ -36,7 +36,6 @@ class FinishDialog(QDialog):
             self.erase_button = button(N_("3. Erase the plan from this laptop"))
         else:
             self.erase_button = button(N_("Close the plan"))
-        self.erase_button.setProperty("kind", "danger")
         self.cancel_button = button(N_("Not yet"))
         self.status = label(kind="hint")
         self.warning = label(kind="error")

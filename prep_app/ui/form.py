@@ -118,7 +118,7 @@ class Form(QWidget):
             e.textChanged.connect(lambda p=f.path, e=e: self._edited(p, e.toPlainText()))
         elif f.kind == "yesno":
             e = TriState()
-            e.changed.connect(lambda v, p=f.path: self._edited(p, v))
+            e.changed.connect(lambda code, p=f.path: self._edited(p, {1: True, 0: False}.get(code)))
         elif f.kind == "choice":
             e = QComboBox()
             e.setMinimumHeight(36)

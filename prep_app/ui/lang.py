@@ -18,13 +18,29 @@ from ..messages import N_  # noqa: F401  (re-exported for the UI modules)
 FALLBACK_LANGUAGES = {"en": "English", "es": "Español", "pt_BR": "Português"}
 
 
+_languages: dict[str, str] | None = None
+
+
 def languages() -> dict[str, str]:
-    """Code -> the language's name in itself."""
-    try:
-        from ..i18n import LANGUAGES
-        return dict(LANGUAGES)
-    except Exception:  # i18n layer not importable: still offer the three
-        return dict(FALLBACK_LANGUAGES)
+    """Code -> the language's name in itself.  The languages are the folders
+    of translations/ (as in prep_app.i18n); the three first ones are named
+    without loading Babel, which keeps the start-up fast."""
+    global _languages
+    if _languages is None:
+        from ..resources import translations_dir
+        folder = translations_dir()
+        codes = ["en"] + sorted(p.parent.parent.name for p in folder.glob("*/LC_MESSAGES/prep_app.[mp]o")
+                                if p.parent.parent.name != "en")
+        codes = list(dict.fromkeys(codes))
+        if all(c in FALLBACK_LANGUAGES for c in codes):
+            _languages = {c: FALLBACK_LANGUAGES[c] for c in codes}
+        else:
+            try:
+                from ..i18n import LANGUAGES
+                _languages = dict(LANGUAGES)
+            except Exception:  # i18n layer not importable: still offer what we know
+                _languages = {c: FALLBACK_LANGUAGES.get(c, c) for c in codes}
+    return dict(_languages)
 
 
 class _Identity:
@@ -36,6 +52,8 @@ class _Identity:
 
 
 def _translator(code: str):
+    if code == "en":          # the source language: no catalog needed
+        return _Identity()
     try:
         from ..i18n import translator
         return translator(code)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from .lang import N_
-from .passphrase import UnlockForm
 from .widgets import button, label
 
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -50,6 +49,7 @@ class LockPage(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        from .passphrase import UnlockForm
         self.form = UnlockForm()
         self.unlock_button = button(N_("Unlock"), default=True)
         self.leave_button = button(N_("Close the plan (it stays saved)"))

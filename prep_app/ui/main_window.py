@@ -8,14 +8,25 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QVBoxLayout
 
-from . import session as session_mod
 from . import widgets
 from .lang import LANG, N_, _, bind
-from .lock import IdleWatcher, LockPage
+from .lock import IdleWatcher
 from .settings import Settings
 from .start import StartPage
 
 TITLE = "prep-app"
+
+
+class _LazySession:
+    """prep_app.ui.session (and with it the model and vault) imported on first use,
+    so the first window shows without them."""
+
+    def __getattr__(self, name):
+        from . import session
+        return getattr(session, name)
+
+
+session_mod = _LazySession()
 
 
 class MainWindow(QMainWindow):
@@ -33,9 +44,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.start = StartPage(self.settings.idle_minutes)
-        self.lock_page = LockPage()
         self.stack.addWidget(self.start)
-        self.stack.addWidget(self.lock_page)
+        self._lock_page = None     # built on first lock: the first window shows sooner
 
         self.start.language_chosen.connect(self.set_language)
         self.start.new_plan.connect(self.new_plan)
@@ -43,14 +53,22 @@ class MainWindow(QMainWindow):
         self.start.open_file.connect(self.open_file)
         self.start.blank_forms.connect(self.blank_forms)
         self.start.idle_minutes_changed.connect(self.set_idle_minutes)
-        self.lock_page.unlocked.connect(self._unlocked_after_lock)
-        self.lock_page.close_plan.connect(self.show_start)
 
         self.idle = IdleWatcher(int(self.settings.idle_minutes * 60_000), self)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
         self._bench_exit = bool(os.environ.get("PREP_APP_BENCH_EXIT_ON_SHOW"))
-        QTimer.singleShot(0, self.refresh_plans)
+        self._first_show = True
+
+    @property
+    def lock_page(self):
+        if self._lock_page is None:
+            from .lock import LockPage
+            self._lock_page = LockPage()
+            self._lock_page.unlocked.connect(self._unlocked_after_lock)
+            self._lock_page.close_plan.connect(self.show_start)
+            self.stack.addWidget(self._lock_page)
+        return self._lock_page
 
     # -- helpers ----------------------------------------------------------------
     def show_message(self, text: str, title_template: str = N_("prep-app")) -> None:
@@ -239,6 +257,9 @@ class MainWindow(QMainWindow):
         if self._bench_exit:
             print("prep-app: window shown", flush=True)
             QTimer.singleShot(0, QApplication.instance().quit)
+        if self._first_show:     # the list of plans (the vault layer) loads just after the window shows
+            self._first_show = False
+            QTimer.singleShot(30, self.refresh_plans)
 
     def closeEvent(self, event) -> None:
         if self.session is not None:

@@ -160,9 +160,11 @@ class RecoveryCodeDialog(QDialog):
         super().__init__(parent)
         self.code, self.plan_label = code, plan_label
         bind(self, "setWindowTitle", N_("Your recovery code"))
-        self.code_label = QLabel(code)
+        self.code_label = label(kind="code")
+        self.code_label.setText(code)
+        self.code_label.setFrameShape(QLabel.Shape.Box)
+        self.code_label.setMargin(10)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setProperty("kind", "code")
         self.code_label.setWordWrap(True)
         bind(self.code_label, "setAccessibleName", N_("Recovery code"))
         self.print_button = button(N_("Print the recovery code…"))

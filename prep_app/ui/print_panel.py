@@ -42,10 +42,14 @@ def page_count(pdf: bytes) -> int:
 
 def rasterize(pdf: bytes, dpi: int = 60, first: int = 1, last: int | None = None) -> list[QImage]:
     """PDF pages as images, through pdftoppm on pipes (nothing written to disk)."""
+    return list(iter_pages(pdf, dpi, first, last))
+
+
+def iter_pages(pdf: bytes, dpi: int = 60, first: int = 1, last: int | None = None):
+    """One page image at a time, so printing never holds a whole document in memory."""
     exe = pdftoppm_path()
     if not exe:
-        return []
-    images = []
+        return
     last = last or page_count(pdf)
     for n in range(first, last + 1):
         done = subprocess.run([exe, "-png", "-r", str(dpi), "-f", str(n), "-l", str(n), "-singlefile", "-"],
@@ -55,8 +59,7 @@ def rasterize(pdf: bytes, dpi: int = 60, first: int = 1, last: int | None = None
         image = QImage.fromData(done.stdout, "PNG")
         if image.isNull():
             break
-        images.append(image)
-    return images
+        yield image
 
 
 class PreviewDialog(QDialog):
@@ -257,7 +260,7 @@ class PrintPanel(QFrame):
         try:
             started = False
             for name in self.chosen_outputs():
-                for image in rasterize(self.render(name), dpi=150):
+                for image in iter_pages(self.render(name), dpi=150):
                     if not started:
                         if not painter.begin(printer):
                             return False

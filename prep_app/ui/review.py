@@ -70,9 +70,8 @@ class ReviewStep(Step):
                                                len(found)).format(n=len(found)))
         for row, f in enumerate(found):
             mark = _("✖ Must fix:") if f.level == BLOCKER else _("⚠ Check:")
-            text = label()
+            text = label(kind="blocker" if f.level == BLOCKER else "warning")
             text.setText(f"{mark} {f.text(LANG.gettext)}")
-            text.setProperty("kind", "blocker" if f.level == BLOCKER else "warning")
             fix = button(N_("Fix"))
             fix.setAccessibleName(_("Fix: {problem}").format(problem=f.text(LANG.gettext)))
             fix.clicked.connect(lambda _c=False, p=f.path: self.fix.emit(p))

@@ -8,7 +8,14 @@ from PySide6.QtWidgets import (QButtonGroup, QDoubleSpinBox, QGridLayout, QHBoxL
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from .lang import LANG, N_, _, bind, languages, on_change
-from .widgets import MIN_HEIGHT, button, label
+from .widgets import MIN_HEIGHT, bold, button, label
+from PySide6.QtGui import QFont
+
+
+def _bold_font() -> QFont:
+    f = QFont()
+    f.setBold(True)
+    return f
 
 
 class StartPage(QWidget):
@@ -30,7 +37,7 @@ class StartPage(QWidget):
             b.setMinimumHeight(MIN_HEIGHT + 8)
             b.setMinimumWidth(150)
             b.setAccessibleName(name)
-            b.setProperty("kind", "language")
+            b.toggled.connect(lambda on, b=b: b.setFont(_bold_font() if on else QFont()))
             b.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
             group.addButton(b)
             lang_row.addWidget(b)
@@ -38,7 +45,7 @@ class StartPage(QWidget):
         lang_row.addStretch(1)
 
         self.new_button = button(N_("Start a new plan"), default=True)
-        self.new_button.setProperty("kind", "primary")
+        bold(self.new_button, 1.15)
         self.file_button = button(N_("Open a plan from a file (USB stick)…"))
         self.blank_button = button(N_("Print blank forms…"))
         self.open_button = button(N_("Open the chosen plan"))

@@ -1,0 +1,135 @@
+"""Desktop UI figures.
+
+* start-up: time from process start to the first window shown, for prep-app
+  (PREP_APP_BENCH_EXIT_ON_SHOW makes it quit right after the first show) and
+  for a bare PySide6 QWidget started the same way in the same run; the ratio
+  is the figure (target under 1.5x).
+* memory: peak RSS of a child process that walks a scripted offscreen session
+  through every step with the sample plan and prints everything to PDF
+  (target under 200 MB).
+
+Runs alone too:  python -m bench.ui_bench
+"""
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+class W(QWidget):
+    def showEvent(self, e):
+        super().showEvent(e)
+        QTimer.singleShot(0, app.quit)
+w = W(); w.resize(1280, 800); w.show()
+app.exec()
+"""
+
+APP = "import sys; from prep_app.ui import run_app; sys.exit(run_app())"
+
+SESSION = """
+import os, sys, tempfile
+from pathlib import Path
+from prep_app.model import dumps, loads
+from prep_app.resources import resource_path
+from prep_app.vault import KdfParams, create_vault, unlock_vault
+from prep_app.ui import session
+from prep_app.ui.app import make_app
+from prep_app.ui.lang import LANG
+from prep_app.ui.main_window import MainWindow
+from PySide6.QtPrintSupport import QPrinter
+app = make_app()
+LANG.set("es")
+home = Path(os.environ["PREP_APP_HOME"])
+plan = loads(resource_path("samples", "example-plan.json").read_text("utf-8"))
+path = home / "bench.prepvault"
+create_vault(path, dumps(plan).encode(), "mango river tuesday song", "Bench", kdf=KdfParams(8192, 1, 1))
+w = MainWindow(); w.resize(1366, 768); w.show()
+w.open_session(unlock_vault(path, passphrase="mango river tuesday song"))
+ed = w.editor
+for i in range(len(ed.steps)):
+    ed.go(i)
+    for _ in range(3):
+        app.processEvents()
+ed.steps[0].form.editors["household.address"].setText("1 Main St")
+w.session.changed(); w.session.save_now()
+panel = ed.review.print_panel
+panel.save_to(home / "pdfs")
+printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+printer.setOutputFileName(str(home / "printed.pdf"))
+panel.print_to(printer)
+w.lock()
+w.close()
+print("session done", flush=True)
+"""
+
+
+def _env(home: str) -> dict:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"), PREP_APP_HOME=home,
+               PREP_APP_BENCH_EXIT_ON_SHOW="1", PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
+    return env
+
+
+def _start_time(code: str, env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+    return time.perf_counter() - start
+
+
+def startup(report, repeats: int = 5) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as home:
+        env = _env(home)
+        _start_time(BARE, env)        # warm the file cache for both
+        _start_time(APP, env)
+        bare, app = [], []
+        for _ in range(repeats):      # interleaved so drift hits both alike
+            bare.append(_start_time(BARE, env))
+            app.append(_start_time(APP, env))
+    b, a = statistics.median(bare), statistics.median(app)
+    report("start to first window: bare PySide6 QWidget", b, "baseline")
+    report("start to first window: prep-app", a, f"{a / b:.2f}x the bare window (target < 1.5x)")
+    return b, a
+
+
+def session_memory(report) -> float:
+    with tempfile.TemporaryDirectory() as home:
+        env = _env(home)
+        env.pop("PREP_APP_BENCH_EXIT_ON_SHOW")
+        # a grandchild, so RUSAGE_CHILDREN of this wrapper is the session alone
+        wrapper = ("import resource, subprocess, sys; "
+                   "subprocess.run([sys.executable, '-c', sys.argv[1]], check=True); "
+                   "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", wrapper, SESSION], env=env, check=True,
+                              capture_output=True, text=True, timeout=600)
+        seconds = time.perf_counter() - start
+    kib = int(done.stdout.strip().splitlines()[-1])
+    mb = kib / 1024 if sys.platform != "darwin" else kib / 1024 / 1024
+    report("scripted session: all steps, save, 5 PDFs, print", seconds,
+           f"peak RSS {mb:.0f} MB (target < 200 MB)")
+    return mb
+
+
+def run(report) -> None:
+    startup(report)
+    session_memory(report)
+
+
+if __name__ == "__main__":
+    def _report(name: str, seconds: float, note: str = "") -> None:
+        print(f"  {name:<48} {seconds * 1000:9.1f} ms   {note}", flush=True)
+    run(_report)
