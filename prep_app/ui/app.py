@@ -35,24 +35,7 @@ def guess_language() -> str:
     return base if base in known else "en"
 
 
-def _pin_singletons() -> None:
-    """Work around a PySide6 6.12 bug: every Python slot call drops one
-    reference to None (and a slot returning True/False drops one of that).
-    On Python < 3.12 those objects are not immortal, so after some tens of
-    thousands of signals (an hour of typing) the interpreter aborts with
-    "deallocating None".  Give them a reference count no session can use up;
-    Python 3.12+ makes them immortal and needs nothing."""
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-    for obj in (None, True, False):
-        ref = ctypes.c_ssize_t.from_address(id(obj))   # ob_refcnt is the first field
-        if ref.value < 1 << 40:
-            ref.value += 1 << 40
-
-
 def make_app(argv=None) -> QApplication:
-    _pin_singletons()
     keep_qt_settings_off_disk()
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(list(argv) if argv else sys.argv[:1])
