@@ -16,9 +16,9 @@ from pathlib import Path
 
 from . import __version__
 from .messages import N_, Message
+from .passphrase import strength
 
 EXIT_OK, EXIT_USAGE, EXIT_SECRET, EXIT_DAMAGED, EXIT_IO = 0, 2, 3, 4, 5
-MIN_PASSPHRASE = 8
 
 
 class CliError(Exception):
@@ -90,9 +90,9 @@ def _new_passphrase(env_name: str) -> str:
     if passphrase is None:
         raise _error(EXIT_USAGE, N_("no passphrase given: type it at the prompt or set {variable}"),
                      variable=env_name)
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise _error(EXIT_USAGE, N_("the passphrase is too short: use at least {count} characters, "
-                                    "for example three or four words"), count=MIN_PASSPHRASE)
+    level, advice = strength(passphrase)
+    if level == 0:
+        raise CliError(Message(advice), EXIT_USAGE)
     return passphrase
 
 

@@ -136,7 +136,10 @@ def test_no_passphrase_and_no_terminal_is_exit_2(env, tmp_path):
 
 def test_short_passphrase_is_refused(env, tmp_path):
     result = prep_app(env, "import", SAMPLE, "--vault", tmp_path / "v.prepvault", PREP_APP_PASSPHRASE="abc")
-    assert result.returncode == 2 and "too short" in result.stderr
+    assert result.returncode == 2 and "Too short" in result.stderr
+    result = prep_app(env, "import", SAMPLE, "--vault", tmp_path / "v.prepvault", PREP_APP_PASSPHRASE="password")
+    assert result.returncode == 2 and "Too easy to guess" in result.stderr
+    assert not (tmp_path / "v.prepvault").exists()
 
 
 def test_usage_error_is_one_line(env):

@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
     def ask_unlock(self, path: Path) -> None:
         from .passphrase import UnlockDialog
         dialog = UnlockDialog(path, self)
-        dialog.unlocked.connect(self.open_session)
+        dialog.unlocked.connect(lambda vault: self._opened(vault, 0, dialog.form))
         dialog.form.damaged.connect(lambda text: self.show_message(text))
         self._open_dialog(dialog)
 
@@ -208,7 +208,31 @@ class MainWindow(QMainWindow):
 
     def _unlocked_after_lock(self, vault) -> None:
         self.locked_path = None
-        self.open_session(vault, self.locked_step)
+        self._opened(vault, self.locked_step, self.lock_page.form)
+
+    def _opened(self, vault, step: int, form) -> None:
+        self.open_session(vault, step)
+        if form.used_recovery_code and self.session is not None:
+            self.offer_new_passphrase()
+
+    def offer_new_passphrase(self) -> None:
+        """After the recovery code: a new passphrase, so the paper code is not needed daily."""
+        from .passphrase import CreatePlanDialog
+        dialog = CreatePlanDialog(self, ask_label=False)
+        dialog.accepted.connect(lambda: self._set_passphrase(dialog.passphrase.text()))
+        self._open_dialog(dialog)
+
+    def _set_passphrase(self, passphrase: str) -> None:
+        from ..vault import VaultError
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.session.vault.change_passphrase(passphrase)
+        except VaultError as err:
+            self.show_message(err.message.text(LANG.gettext))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.show_message(_("The new passphrase is set. The recovery code still works too."))
 
     # -- finish ------------------------------------------------------------------------
     def finish(self) -> None:

@@ -9,32 +9,9 @@ from PySide6.QtGui import QFont, QGuiApplication, QPainter, QTextDocument
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
+from ..passphrase import strength
 from .lang import LANG, N_, _, bind, on_change
 from .widgets import MIN_HEIGHT, button, label
-
-MIN_LENGTH = 8
-COMMON = {"password", "passw0rd", "12345678", "123456789", "1234567890", "qwertyui", "senha123",
-          "contraseña", "iloveyou", "11111111", "00000000", "abcdefgh"}
-
-
-def strength(passphrase: str) -> tuple[int, str]:
-    """(0-3, plain words) for a passphrase: 0 is not accepted."""
-    p = passphrase
-    if not p:
-        return 0, ""
-    if len(p) < MIN_LENGTH:
-        return 0, N_("Too short. Use at least 8 letters — three or four words are easy to remember.")
-    if p.lower() in COMMON or len(set(p)) <= 2:
-        return 0, N_("Too easy to guess. Try three or four words that mean something only to you.")
-    words = len(p.split())
-    kinds = sum(bool(k) for k in (any(c.islower() for c in p), any(c.isupper() for c in p),
-                                  any(c.isdigit() for c in p), any(not c.isalnum() for c in p)))
-    if len(p) >= 16 or words >= 4 or (len(p) >= 12 and kinds >= 3):
-        return 3, N_("Strong. Good choice.")
-    if len(p) >= 12 or words >= 3 or kinds >= 3:
-        return 2, N_("Good. A longer one is even safer.")
-    return 1, N_("Weak. Add another word to make it safer.")
-
 
 def _password_edit() -> QLineEdit:
     e = QLineEdit()
@@ -59,11 +36,13 @@ def _buttons(dialog: QDialog, ok_template: str) -> QDialogButtonBox:
 
 
 class CreatePlanDialog(QDialog):
-    """Asks for a label and a passphrase; ``accept()`` only when both are fine."""
+    """Asks for a label and a passphrase; ``accept()`` only when both are fine.
+    Without ``ask_label`` it asks only for a new passphrase (after the recovery code)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, ask_label: bool = True):
         super().__init__(parent)
-        bind(self, "setWindowTitle", N_("Start a new plan"))
+        self.ask_label = ask_label
+        bind(self, "setWindowTitle", N_("Start a new plan") if ask_label else N_("Choose a new passphrase"))
         self.label_edit = QLineEdit()
         self.label_edit.setMinimumHeight(MIN_HEIGHT)
         self.label_edit.setMaxLength(60)
@@ -80,11 +59,15 @@ class CreatePlanDialog(QDialog):
         bind(self.show_box, "setText", N_("Show the passphrase"))
         self.strength.setAccessibleName("strength")
         lay = QVBoxLayout(self)
-        lay.addWidget(label(N_("Name for this plan"), kind="field", buddy=self.label_edit))
-        lay.addWidget(self.label_edit)
-        lay.addWidget(label(N_("Shown in the list of plans on this laptop. Do not use your family name: "
-                               "pick something like “Blue door” or “Tuesday group 3”."), kind="hint"))
-        lay.addSpacing(10)
+        if ask_label:
+            lay.addWidget(label(N_("Name for this plan"), kind="field", buddy=self.label_edit))
+            lay.addWidget(self.label_edit)
+            lay.addWidget(label(N_("Shown in the list of plans on this laptop. Do not use your family name: "
+                                   "pick something like “Blue door” or “Tuesday group 3”."), kind="hint"))
+            lay.addSpacing(10)
+        else:
+            lay.addWidget(label(N_("The recovery code opened the plan. Choose a new passphrase now, "
+                                   "so you do not need the code next time.")))
         lay.addWidget(label(N_("Passphrase"), kind="field", buddy=self.passphrase))
         lay.addWidget(self.passphrase)
         lay.addWidget(label(N_("It locks the plan. Three or four words you will remember, "
@@ -94,7 +77,7 @@ class CreatePlanDialog(QDialog):
         lay.addWidget(self.confirm)
         lay.addWidget(self.show_box)
         lay.addWidget(self.problem)
-        self.box = _buttons(self, N_("Create the plan"))
+        self.box = _buttons(self, N_("Create the plan") if ask_label else N_("Use this passphrase"))
         lay.addWidget(self.box)
         self.problem.hide()
         self.passphrase.textChanged.connect(self._update)
@@ -115,7 +98,7 @@ class CreatePlanDialog(QDialog):
         self.strength.setText(f"{marks}  {_(words)}" if words else "")
 
     def problem_text(self) -> str | None:
-        if not self.label_edit.text().strip():
+        if self.ask_label and not self.label_edit.text().strip():
             return N_("Please give the plan a name, like “Blue door”.")
         level, words = strength(self.passphrase.text())
         if level == 0:
@@ -129,7 +112,8 @@ class CreatePlanDialog(QDialog):
         if problem:
             self.problem.setText("⚠ " + _(problem))
             self.problem.show()
-            (self.label_edit if not self.label_edit.text().strip() else self.passphrase).setFocus()
+            missing_label = self.ask_label and not self.label_edit.text().strip()
+            (self.label_edit if missing_label else self.passphrase).setFocus()
             return
         super().accept()
 
@@ -211,6 +195,7 @@ class UnlockForm(QWidget):
         self.code = QLineEdit()
         self.code.setMinimumHeight(MIN_HEIGHT)
         self.use_code = QCheckBox()
+        self.used_recovery_code = False   # the last unlock used the code: offer a new passphrase
         self.problem = label(kind="error")
         self.problem.hide()
         bind(self.passphrase, "setAccessibleName", N_("Passphrase"))
@@ -272,6 +257,7 @@ class UnlockForm(QWidget):
         self.passphrase.clear()
         self.code.clear()
         self.problem.hide()
+        self.used_recovery_code = code_mode
         self.unlocked.emit(vault)
 
     def _say(self, template: str) -> None:

@@ -63,6 +63,16 @@ def test_lock_button_and_recovery_code(window, ui, qtbot, home):
     type_into(qtbot, window.lock_page.form.code, code.replace("-", " "))
     click(qtbot, window.lock_page.unlock_button)
     assert window.editor is not None
+    # the recovery code opened it: a new passphrase is offered at once
+    dialog = window.dialog
+    assert dialog is not None and not dialog.ask_label
+    new = "river mango tuesday song"
+    type_into(qtbot, dialog.passphrase, new)
+    type_into(qtbot, dialog.confirm, new)
+    click(qtbot, dialog.box.button(QDialogButtonBox.StandardButton.Ok))
+    assert "new passphrase is set" in window.message
+    path = window.session.path
+    assert unlock_vault(path, passphrase=new).plaintext == unlock_vault(path, recovery_code=code).plaintext
 
 
 def test_wrong_passphrase_keeps_file(window, ui, qtbot, home):
