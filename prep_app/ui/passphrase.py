@@ -145,11 +145,16 @@ class RecoveryCodeDialog(QDialog):
         self.code, self.plan_label = code, plan_label
         bind(self, "setWindowTitle", N_("Your recovery code"))
         self.code_label = label(kind="code")
-        self.code_label.setText(code)
+        # two lines of four groups: Qt will not wrap at dashes, and a cut-off
+        # code is worse than none
+        groups = code.split("-")
+        half = (len(groups) + 1) // 2
+        self.code_label.setText("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]))
         self.code_label.setFrameShape(QLabel.Shape.Box)
         self.code_label.setMargin(10)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setWordWrap(True)
+        self.code_label.setWordWrap(False)
+        self.code_label.setMinimumWidth(self.code_label.sizeHint().width())
         bind(self.code_label, "setAccessibleName", N_("Recovery code"))
         self.print_button = button(N_("Print the recovery code…"))
         self.print_button.clicked.connect(self.print_code)

@@ -38,6 +38,9 @@ def create_plan(qtbot, window, plan_label: str = "Blue door", passphrase: str = 
     qtbot.waitUntil(lambda: isinstance(window.dialog, RecoveryCodeDialog))
     code_dialog = window.dialog
     code = code_dialog.code
+    shown = code_dialog.code_label   # the whole code is visible, never clipped
+    assert shown.width() >= shown.sizeHint().width()
+    assert shown.text().replace("\n", "") == code
     click(qtbot, code_dialog.done_box)
     click(qtbot, code_dialog.continue_button)
     qtbot.waitUntil(lambda: window.editor is not None)
