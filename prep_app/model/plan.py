@@ -200,6 +200,17 @@ class Plan:
         named = [g for g in self.guardians if not g.children or child_id in g.children]
         return sorted(named, key=lambda g: g.role != "primary")
 
+    def forget(self, person_id: str) -> None:
+        """Drop references to a removed person, so no id is left dangling.
+        A guardian whose only named child is removed is then named for all
+        the children (an empty list), which is the format's meaning of []."""
+        for guardian in self.guardians:
+            if person_id in guardian.children:
+                guardian.children.remove(person_id)
+        for document in self.documents:
+            if document.person == person_id:
+                document.person = None
+
     def next_id(self, prefix: str) -> str:
         """A fresh id such as ``c4`` that no person in the plan uses yet."""
         used = {p.id for p in [*self.parents, *self.children, *self.guardians, *self.contacts]}

@@ -127,3 +127,11 @@ def test_guardians_for_a_child_put_the_primary_first(plan):
     assert [g.id for g in plan.guardians_for("c3")] == ["g1", "g2"]
     plan.guardians.reverse()
     assert [g.id for g in plan.guardians_for("c3")] == ["g1", "g2"]
+
+
+def test_removing_a_child_leaves_no_dangling_id(plan):
+    removed = plan.children.pop(0)
+    plan.forget(removed.id)
+    assert removed.id not in plan.guardians[0].children
+    assert all(d.person != removed.id for d in plan.documents)
+    assert model.loads(model.dumps(plan)).children[0].id == "c2"  # the plan still reads back

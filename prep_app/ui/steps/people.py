@@ -32,13 +32,7 @@ class _ListStep(Step):
         self.editor.focus(index, rest)
 
     def forget_person(self, person) -> None:
-        """Removing a person also removes references to them (ids must not dangle)."""
-        for g in self.plan.guardians:
-            if person.id in g.children:
-                g.children.remove(person.id)
-        for d in self.plan.documents:
-            if d.person == person.id:
-                d.person = None
+        self.plan.forget(person.id)
 
 
 class ParentsStep(_ListStep):
