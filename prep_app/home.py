@@ -13,12 +13,21 @@ from pathlib import Path
 PORTABLE_MARKER = "portable"
 
 
+def _program_folder() -> Path:
+    """The folder a volunteer sees the program in: beside the .app bundle on macOS
+    (writing inside Contents/MacOS would break the app's signature)."""
+    exe = Path(sys.executable).resolve()
+    if sys.platform == "darwin" and len(exe.parents) > 3 and exe.parents[2].suffix == ".app":
+        return exe.parents[3]
+    return exe.parent
+
+
 def app_home() -> Path:
     env = os.environ.get("PREP_APP_HOME")
     if env:
         home = Path(env)
-    elif getattr(sys, "frozen", False) and (Path(sys.executable).parent / PORTABLE_MARKER).exists():
-        home = Path(sys.executable).parent / "prep-app-data"
+    elif getattr(sys, "frozen", False) and (_program_folder() / PORTABLE_MARKER).exists():
+        home = _program_folder() / "prep-app-data"
     elif sys.platform == "win32":
         home = Path(os.environ.get("LOCALAPPDATA", Path.home())) / "prep-app"
     elif sys.platform == "darwin":

@@ -186,3 +186,17 @@ def test_the_marker_means_nothing_to_a_source_checkout(tmp_path, monkeypatch):
     monkeypatch.delattr(sys, "frozen", raising=False)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
     assert app_home() != tmp_path / "prep-app-data"
+
+
+def test_macos_app_keeps_portable_data_beside_the_app_bundle(tmp_path, monkeypatch):
+    stick = tmp_path / "stick"
+    exe = stick / "prep-app.app" / "Contents" / "MacOS" / "prep-app"
+    exe.parent.mkdir(parents=True)
+    exe.touch()
+    (stick / "portable").touch()
+    monkeypatch.delenv("PREP_APP_HOME", raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(exe))
+    monkeypatch.setattr(sys, "platform", "darwin")
+    from prep_app.home import app_home
+    assert app_home() == stick / "prep-app-data"
