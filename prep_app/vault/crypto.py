@@ -45,7 +45,7 @@ class KdfParams:
 # RFC 9106's second recommended option is the floor; the default spends more
 # passes to land at ~0.3-0.4 s on a workshop laptop (see bench/vault_bench.py).
 MIN_KDF = KdfParams(65536, 3, 4)
-DEFAULT_KDF = KdfParams(65536, 10, 4)
+DEFAULT_KDF = KdfParams(65536, 12, 4)  # ~0.37 s idle on the 2-core reference machine
 # Refuse to run absurd parameters read from a (possibly crafted) file.
 MAX_KDF = KdfParams(1024 * 1024, 64, 64)
 
