@@ -15,20 +15,11 @@ from pathlib import Path
 if __name__ == "__main__":                     # run as a plain script from anywhere
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import SAMPLE_PLAN, median_time
 from prep_app.vault import DEFAULT_KDF, KdfParams, Store, create_vault, unlock_vault
 from prep_app.vault import crypto
 
-SAMPLE_PLAN = Path(__file__).resolve().parent.parent / "resources" / "samples" / "example-plan.json"
 PASSPHRASE = "correct horse battery staple"
-
-
-def median_time(action, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def run(report) -> None:

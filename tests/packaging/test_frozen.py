@@ -83,9 +83,8 @@ def test_frozen_render_blank_writes_five_pdfs(frozen_app, tmp_path):
     assert any("DejaVuSans" in name for name in fonts), fonts
 
 
-def test_frozen_portable_marker_keeps_data_beside_the_app(frozen_app, tmp_path):
-    """Copy the bundle to a "USB stick", add the marker, and check the app keeps
-    its data there and writes nothing into the (fake) laptop home."""
+def _portable_stick(tmp_path):
+    """A copy of the bundle on a "USB stick" with the portable marker, and an empty laptop home."""
     if sys.platform == "win32":
         pytest.skip("the copy below relies on symlinks")
     stick = tmp_path / "stick"
@@ -93,6 +92,13 @@ def test_frozen_portable_marker_keeps_data_beside_the_app(frozen_app, tmp_path):
     (stick / "prep-app" / "portable").touch()
     laptop = tmp_path / "laptop"
     laptop.mkdir()
+    return stick, laptop
+
+
+def test_frozen_portable_marker_keeps_data_beside_the_app(frozen_app, tmp_path):
+    """Copy the bundle to a "USB stick", add the marker, and check the app keeps
+    its data there and writes nothing into the (fake) laptop home."""
+    stick, laptop = _portable_stick(tmp_path)
     result = _run(stick / "prep-app" / EXE.name, "list", home=laptop, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (stick / "prep-app" / "prep-app-data").is_dir()
@@ -102,13 +108,7 @@ def test_frozen_portable_marker_keeps_data_beside_the_app(frozen_app, tmp_path):
 def test_frozen_window_in_portable_mode_writes_nothing_on_the_laptop(frozen_app, tmp_path):
     """The desktop window (offscreen) started from a stick with the marker:
     after a few seconds the fake laptop home is still empty."""
-    if sys.platform == "win32":
-        pytest.skip("the copy below relies on symlinks")
-    stick = tmp_path / "stick"
-    shutil.copytree(BUNDLE, stick / "prep-app", symlinks=True)
-    (stick / "prep-app" / "portable").touch()
-    laptop = tmp_path / "laptop"
-    laptop.mkdir()
+    stick, laptop = _portable_stick(tmp_path)
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(laptop),
            "XDG_DATA_HOME": str(laptop / ".local" / "share"), "XDG_CONFIG_HOME": str(laptop / ".config"),
            "XDG_CACHE_HOME": str(laptop / ".cache"), "QT_QPA_PLATFORM": "offscreen"}
