@@ -8,7 +8,6 @@ text, long, phone, email, date, yesno, choice.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +15,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
-from ..model import is_valid_phone
+from ..model.typed import read_typed
 from .lang import N_, _, bind, on_change
 from .widgets import TriState, label
 
@@ -42,23 +41,6 @@ def set_path(obj, path: str, value) -> None:
     for part in parents:
         obj = getattr(obj, part)
     setattr(obj, last, value)
-
-
-DATE_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-US_DATE_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-
-
-def parse_date(text: str) -> date | None:
-    """Year-month-day (2014-06-21), or month/day/year as US forms write it."""
-    m = DATE_RE.match(text)
-    if m:
-        y, mo, d = map(int, m.groups())
-    else:
-        m = US_DATE_RE.match(text)
-        if not m:
-            raise ValueError(text)
-        mo, d, y = map(int, m.groups())
-    return date(y, mo, d)
 
 
 class Form(QWidget):
@@ -194,23 +176,7 @@ class Form(QWidget):
 
     def _convert(self, f: F, raw):
         if isinstance(raw, str):
-            text = raw if f.kind == "long" else raw.strip()
-            if not text:
-                return None, None
-            if f.kind == "date":
-                try:
-                    d = parse_date(text)
-                except ValueError:
-                    return None, N_("Write the date as year-month-day, for example 2014-06-21.")
-                if d > date.today():
-                    return d, N_("This date is in the future. Please check it.")
-                return d, None
-            if f.kind == "phone" and not is_valid_phone(text):
-                return raw.strip(), N_("This phone number does not look complete. "
-                                       "Check the digits, e.g. (203) 555-0142 or +52 55 1234 5678.")
-            if f.kind == "email" and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", text):
-                return text, N_("This email address does not look right, e.g. name@example.org.")
-            return raw.strip() if f.kind != "long" else raw, None
+            return read_typed(f.kind, raw)
         return raw, None
 
     def _show_error(self, f: F, problem: str | None) -> None:
