@@ -200,6 +200,14 @@ class Plan:
         named = [g for g in self.guardians if not g.children or child_id in g.children]
         return sorted(named, key=lambda g: g.role != "primary")
 
+    def print_languages(self, known, interface: str = "en") -> list[str]:
+        """Default languages for printing: the family's first language and English
+        (what a school secretary reads); the interface language if none is set."""
+        family = [code for code in self.household.languages if code in known]
+        first = family[0] if family else (interface if interface in known else "en")
+        second = "en" if first != "en" else (family[1] if len(family) > 1 else None)
+        return [first, second] if second else [first]
+
     def forget(self, person_id: str) -> None:
         """Drop references to a removed person, so no id is left dangling.
         A guardian whose only named child is removed is then named for all

@@ -173,13 +173,11 @@ class PrintPanel(QFrame):
 
     def reset_languages(self) -> None:
         """Default: the family's first language and English."""
-        plan = self.plan_getter()
-        known = languages()
-        family = [c for c in (plan.household.languages if plan else []) if c in known]
-        first = family[0] if family else (LANG.code if LANG.code in known else "en")
-        second = "en" if first != "en" else (family[1] if len(family) > 1 else None)
+        from ..model import Plan
+        plan = self.plan_getter() or Plan()
+        first, *second = plan.print_languages(languages(), LANG.code)
         self._select(self.lang1, first)
-        self._select(self.lang2, second)
+        self._select(self.lang2, second[0] if second else None)
 
     def chosen_languages(self) -> list[str]:
         langs = [self.lang1.currentData(), self.lang2.currentData()]

@@ -135,3 +135,17 @@ def test_removing_a_child_leaves_no_dangling_id(plan):
     assert removed.id not in plan.guardians[0].children
     assert all(d.person != removed.id for d in plan.documents)
     assert model.loads(model.dumps(plan)).children[0].id == "c2"  # the plan still reads back
+
+
+@pytest.mark.parametrize("family, interface, expected", [
+    (["pt_BR", "en"], "en", ["pt_BR", "en"]),
+    (["es"], "pt_BR", ["es", "en"]),
+    (["en", "es"], "en", ["en", "es"]),
+    ([], "es", ["es", "en"]),
+    ([], "en", ["en"]),
+    (["vi"], "en", ["en"]),            # a language with no catalog yet is skipped
+])
+def test_print_languages_default_to_the_familys_first_and_english(family, interface, expected):
+    plan = Plan()
+    plan.household.languages = family
+    assert plan.print_languages({"en", "es", "pt_BR"}, interface) == expected
