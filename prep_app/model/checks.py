@@ -15,6 +15,7 @@ from datetime import date
 from ..messages import N_, Message
 from .phones import is_valid_phone
 from .plan import Plan
+from .standby import NEEDS_LAWYER, statuses
 
 BLOCKER = "blocker"
 WARNING = "warning"
@@ -55,6 +56,9 @@ def check(plan: Plan, today: date | None = None) -> list[Finding]:
             add(BLOCKER, "guardian_no_name", f"guardians[{i}].full_name", N_("{who} has no name."), who=who)
         if not g.phone:
             add(WARNING, "guardian_no_phone", f"guardians[{i}].phone", N_("{who} has no phone number."), who=who)
+        if not g.address:
+            add(WARNING, "guardian_no_address", f"guardians[{i}].address",
+                N_("{who} has no address. The designation must give the guardian's address."), who=who)
         if g.has_agreed is not True:
             add(WARNING, "guardian_not_agreed", f"guardians[{i}].has_agreed",
                 N_("{who} has not yet agreed to care for the children. Ask them before you sign."), who=who)
@@ -77,19 +81,22 @@ def check(plan: Plan, today: date | None = None) -> list[Finding]:
         if plan.guardians and not plan.guardians_for(c.id):
             add(WARNING, "child_without_guardian", f"children[{i}]",
                 N_("{who} has no guardian named."), who=who)
-        consent = c.other_parent.consents
-        if c.other_parent.full_name and consent is None:
-            add(WARNING, "other_parent_consent_unknown", f"children[{i}].other_parent.consents",
-                N_("{who}: we do not know if the other parent agrees. Both living parents must "
-                   "consent to a standby guardian (Conn. Gen. Stat. §45a-624a)."), who=who)
-        elif consent is False:
-            add(WARNING, "other_parent_refuses", f"children[{i}].other_parent.consents",
-                N_("{who}: the other parent does not agree to the standby guardian. Talk to a "
-                   "lawyer before you sign (Conn. Gen. Stat. §45a-624a)."), who=who)
         if c.us_citizen and c.has_us_passport is not True:
             add(WARNING, "citizen_without_passport", f"children[{i}].has_us_passport",
                 N_("{who} is a U.S. citizen without a U.S. passport. A passport lets the child "
                    "travel to join a parent."), who=who)
+
+    # -- who may designate whom (§§45a-624, 45a-624a) ----------------------
+    for status in statuses(plan):
+        if not status.eligible:
+            found.append(Finding(BLOCKER, "child_not_designated", status.path, status.problem))
+        elif status.child.other_parent.consent_reason in NEEDS_LAWYER and len(status.principals) == 1:
+            add(WARNING, "other_parent_unknown", f"children[{status.index}].other_parent.consent_reason",
+                N_("{who}: the other parent is not known. Ask a lawyer to confirm that their consent "
+                   "is not needed."), who=_who(N_("Child"), status.index, status.child.full_name))
+    if plan.children and not plan.designation.contingencies and not plan.designation.other_contingency:
+        add(BLOCKER, "no_contingency", "designation.contingencies",
+            N_("Choose when the standby guardian takes over (for example, if a parent is detained)."))
 
     # -- people to call ----------------------------------------------------
     if not plan.contacts:
@@ -99,10 +106,9 @@ def check(plan: Plan, today: date | None = None) -> list[Finding]:
             N_("Nobody is allowed to pick the children up from school yet."))
 
     # -- phones and dates anywhere in the plan ----------------------------
-    for path, who, phone in _phones(plan):
+    for path, template, who, phone in _phones(plan):
         if phone and not is_valid_phone(phone):
-            add(WARNING, "bad_phone", path,
-                N_('The phone number "{phone}" of {who} does not look right.'), phone=phone, who=who)
+            found.append(Finding(WARNING, "bad_phone", path, Message(template, {"phone": phone, "who": who})))
     for kind, label in (("parents", N_("Parent")), ("children", N_("Child"))):
         for i, person in enumerate(getattr(plan, kind)):
             if person.date_of_birth and person.date_of_birth > today:
@@ -122,20 +128,31 @@ def is_complete(plan: Plan) -> bool:
 
 
 def _phones(plan: Plan):
-    """(path, who, phone) for every phone number in the plan."""
-    yield "household.home_phone", Message(N_("the household")), plan.household.home_phone
+    """(path, message template, who, phone) for every phone number in the plan.
+    Each kind of phone has its own whole sentence, so no translation has to
+    glue "of" to "the employer" ("de el empleador")."""
+    yield ("household.home_phone", N_('The home phone number "{phone}" does not look right.'),
+           None, plan.household.home_phone)
     for i, p in enumerate(plan.parents):
         who = _who(N_("Parent"), i, p.full_name)
-        yield f"parents[{i}].phone", who, p.phone
-        yield f"parents[{i}].employer_phone", Message(N_("the employer of {who}"), {"who": who}), p.employer_phone
+        yield f"parents[{i}].phone", N_('The phone number "{phone}" of {who} does not look right.'), who, p.phone
+        yield (f"parents[{i}].employer_phone", N_('The work phone number "{phone}" of {who} does not look right.'),
+               who, p.employer_phone)
     for i, c in enumerate(plan.children):
         who = _who(N_("Child"), i, c.full_name)
-        yield f"children[{i}].school.phone", Message(N_("the school of {who}"), {"who": who}), c.school.phone
-        yield f"children[{i}].doctor.phone", Message(N_("the doctor of {who}"), {"who": who}), c.doctor.phone
-        yield f"children[{i}].other_parent.phone", Message(N_("the other parent of {who}"), {"who": who}), c.other_parent.phone
+        yield (f"children[{i}].school.phone", N_('The school phone number "{phone}" for {who} does not look right.'),
+               who, c.school.phone)
+        yield (f"children[{i}].doctor.phone", N_("The doctor's phone number \"{phone}\" for {who} does not look right."),
+               who, c.doctor.phone)
+        yield (f"children[{i}].other_parent.phone",
+               N_('The phone number "{phone}" of the other parent of {who} does not look right.'),
+               who, c.other_parent.phone)
     for i, g in enumerate(plan.guardians):
-        yield f"guardians[{i}].phone", _who(N_("Guardian"), i, g.full_name), g.phone
+        yield (f"guardians[{i}].phone", N_('The phone number "{phone}" of {who} does not look right.'),
+               _who(N_("Guardian"), i, g.full_name), g.phone)
     for i, c in enumerate(plan.contacts):
-        yield f"contacts[{i}].phone", _who(N_("Contact"), i, c.full_name), c.phone
-    yield "legal.attorney.phone", Message(N_("the lawyer")), plan.legal.attorney.phone
-    yield "legal.consulate.phone", Message(N_("the consulate")), plan.legal.consulate.phone
+        yield (f"contacts[{i}].phone", N_('The phone number "{phone}" of {who} does not look right.'),
+               _who(N_("Contact"), i, c.full_name), c.phone)
+    yield "legal.attorney.phone", N_("The lawyer's phone number \"{phone}\" does not look right."), None, plan.legal.attorney.phone
+    yield ("legal.consulate.phone", N_("The consulate's phone number \"{phone}\" does not look right."),
+           None, plan.legal.consulate.phone)

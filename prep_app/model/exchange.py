@@ -1,9 +1,11 @@
-"""Exchange format v1: strict JSON in, lossless JSON out.
+"""The exchange format: strict JSON in, lossless JSON out.
 
 Reading is strict so that a typo in a hand-edited file is caught at the
 workshop, not when a guardian needs the paper: unknown keys, wrong types, bad
 dates and duplicate or dangling ids are each reported with the JSON path of the
-value (``children[2].date_of_birth: "2014-13-01" is not a date``).
+value (``children[2].date_of_birth: "2014-13-01" is not a date``).  Every key is
+optional, and ``null`` means the same as leaving the key out (other tools write
+``null`` for "nothing here"; refusing it would lose plans for no reason).
 """
 from __future__ import annotations
 
@@ -67,7 +69,7 @@ def _read_object(cls, data: object, path: str):
             raise ExchangeError(_join(path, key), "unknown key (check the spelling)")
     values = {}
     for name, (hint, meta) in fields.items():
-        if name in data:
+        if data.get(name) is not None:   # null reads as absent: the field keeps its default
             values[name] = _read_value(hint, meta, data[name], _join(path, name))
     return cls(**values)
 
@@ -83,7 +85,7 @@ def _read_value(hint, meta, value, path: str):
         (item,) = typing.get_args(base)
         if not isinstance(value, list):
             raise ExchangeError(path, f"{_show(value)} should be a list [...]")
-        return [_read_value(item, {}, v, f"{path}[{i}]") for i, v in enumerate(value)]
+        return [_read_value(item, meta, v, f"{path}[{i}]") for i, v in enumerate(value)]
     if dataclasses.is_dataclass(base):
         return _read_object(base, value, path)
     if base is date:
@@ -127,7 +129,12 @@ def _check_ids(plan: Plan) -> None:
         for j, child_id in enumerate(guardian.children):
             if child_id not in child_ids:
                 raise ExchangeError(f"guardians[{i}].children[{j}]", f'"{child_id}" is not the id of a child in this plan')
-    people = child_ids | {p.id for p in plan.parents}
+    parent_ids = {p.id for p in plan.parents}
+    for i, child in enumerate(plan.children):
+        for j, parent_id in enumerate(child.parents):
+            if parent_id not in parent_ids:
+                raise ExchangeError(f"children[{i}].parents[{j}]", f'"{parent_id}" is not the id of a parent in this plan')
+    people = child_ids | parent_ids
     for i, document in enumerate(plan.documents):
         if document.person is not None and document.person not in people:
             raise ExchangeError(f"documents[{i}].person", f'"{document.person}" is not the id of a parent or child in this plan')

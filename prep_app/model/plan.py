@@ -1,4 +1,4 @@
-"""The family plan as plain Python objects (exchange format v1 of DESIGN.md).
+"""The family plan as plain Python objects (exchange format v2).
 
 Every scalar is optional (``None`` means "not filled in"), so a half-finished
 plan from a workshop is still a valid plan; the rules about what a *complete*
@@ -20,6 +20,14 @@ DOCUMENT_TYPES = (
 )
 DOCUMENT_STATUSES = ("have", "need", "requested")
 GUARDIAN_ROLES = ("primary", "alternate")
+# The other parent's consent to a standby guardian (Conn. Gen. Stat. §45a-624a).
+CONSENT_ANSWERS = ("yes", "no", "unknown", "not_needed")
+# Why the other parent's consent is not needed: the statute's two exceptions,
+# a parent who has died ("both parents are alive" no longer holds), and a parent
+# nobody can name (a lawyer should confirm that case).
+CONSENT_NOT_NEEDED = ("removed_as_guardian", "rights_terminated", "deceased", "identity_unknown")
+# The events the family chooses for the designation to take effect.
+CONTINGENCIES = ("detained", "cannot_return", "incapacity", "death")
 
 
 def choices(*allowed: str):
@@ -44,6 +52,7 @@ class Parent:
     phone: str | None = None
     email: str | None = None
     country_of_birth: str | None = None
+    birth_country: str | None = None        # ISO 3166 code ("BR"): the detainee locator's country list
     a_number: str | None = None
     employer: str | None = None
     employer_phone: str | None = None
@@ -67,11 +76,12 @@ class Doctor:
 
 @dataclass
 class OtherParent:
+    """The child's parent who is not listed among the plan's parents.  Both
+    living parents must consent to a standby guardian (§45a-624a)."""
     full_name: str | None = None
     phone: str | None = None
-    # True, False (refused) or None (unknown): both living parents must consent
-    # to a standby guardian (Conn. Gen. Stat. §45a-624a).
-    consents: bool | None = None
+    consent: str | None = field(default=None, metadata=choices(*CONSENT_ANSWERS))  # None: not asked yet
+    consent_reason: str | None = field(default=None, metadata=choices(*CONSENT_NOT_NEEDED))
 
 
 @dataclass
@@ -79,6 +89,9 @@ class Child:
     id: str = ""
     full_name: str | None = None
     date_of_birth: date | None = None
+    # ids of the plan's parents who are this child's parent or legal guardian:
+    # only they may designate a standby guardian for the child (§45a-624)
+    parents: list[str] = field(default_factory=list)
     school: School = field(default_factory=School)
     allergies: str | None = None
     medications: str | None = None
@@ -155,6 +168,7 @@ class Legal:
     g28_signed: bool | None = None
     g28_location: str | None = None
     consulate: Consulate = field(default_factory=Consulate)
+    consulate_on_wallet: bool | None = None   # a consulate on a wallet card tells anyone the nationality
     notes: str | None = None
 
 
@@ -168,6 +182,16 @@ class Finances:
 
 
 @dataclass
+class Designation:
+    """What the family chooses for the standby-guardian designation."""
+    contingencies: list[str] = field(default_factory=list, metadata=choices(*CONTINGENCIES))
+    other_contingency: str | None = None      # the family's own words, added to the list
+    # the detention wording names immigration only if the family asks: the
+    # papers travel to schools and doctors
+    mention_immigration: bool | None = None
+
+
+@dataclass
 class Plan:
     household: Household = field(default_factory=Household)
     parents: list[Parent] = field(default_factory=list)
@@ -178,6 +202,7 @@ class Plan:
     documents: list[Document] = field(default_factory=list)
     legal: Legal = field(default_factory=Legal)
     finances: Finances = field(default_factory=Finances)
+    designation: Designation = field(default_factory=Designation)
     notes: str | None = None
 
     # -- lookups the outputs and the UI all need -------------------------------
@@ -187,6 +212,10 @@ class Plan:
             if person.id == person_id:
                 return person.full_name
         return None
+
+    def parents_of(self, child: Child) -> list[Parent]:
+        """The listed parents (or legal guardians) of a child, in plan order."""
+        return [p for p in self.parents if p.id in child.parents]
 
     def contacts_in_call_order(self) -> list[Contact]:
         """Contacts sorted by call_order; those without one keep their place at the end."""
@@ -215,6 +244,9 @@ class Plan:
         for guardian in self.guardians:
             if person_id in guardian.children:
                 guardian.children.remove(person_id)
+        for child in self.children:
+            if person_id in child.parents:
+                child.parents.remove(person_id)
         for document in self.documents:
             if document.person == person_id:
                 document.person = None

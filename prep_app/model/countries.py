@@ -1,0 +1,63 @@
+"""Countries of birth as ISO 3166 codes, named through Babel's CLDR data.
+
+The ICE Online Detainee Locator picks the country of birth from an English
+list, so the locator card prints the English name beside the family's own.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from babel import Locale
+
+# CLDR territories that are not countries of birth (continents, groupings,
+# reserved codes, uninhabited islands)
+_NOT_COUNTRIES = {"AC", "AQ", "BV", "CP", "CQ", "DG", "EA", "EU", "EZ", "HM", "IC", "QO", "TA",
+                  "UM", "UN", "XA", "XB", "ZZ"}
+# languages whose country names are tried when reading a typed country
+_READ_LANGUAGES = ("en", "es", "pt", "pt_PT", "fr", "ht", "pl", "vi", "ar", "zh")
+
+
+@cache
+def country_codes() -> tuple[str, ...]:
+    return tuple(code for code in Locale("en").territories
+                 if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
+
+
+def country_name(code: str | None, lang: str = "en") -> str | None:
+    """"Brazil" (en), "Brasil" (pt_BR); None for an unknown code."""
+    if not code:
+        return None
+    try:
+        return Locale.parse(lang).territories.get(code)
+    except (ValueError, LookupError):
+        return Locale("en").territories.get(code)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if c.isalnum())
+
+
+@cache
+def _index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for lang in _READ_LANGUAGES:
+        try:
+            names = Locale.parse(lang).territories
+        except (ValueError, LookupError):
+            continue
+        for code in country_codes():
+            if code in names:
+                index.setdefault(_fold(names[code]), code)
+    for code in country_codes():
+        index.setdefault(_fold(code), code)
+    return index
+
+
+def country_code(text: str | None) -> str | None:
+    """The code of a country typed in any of several languages ("Brasil",
+    "Viet Nam", "méxico", "BR"); None when it names no country."""
+    if not text:
+        return None
+    return _index().get(_fold(text))
