@@ -130,12 +130,12 @@ def format_date(d: date, lang: str) -> str:
     return _babel_format_date(d, format="long", locale=check_language(lang))
 
 
-def format_list(items: Iterable[str], lang: str) -> str:
-    """"A, B and C" / "A, B y C" / "A, B e C"."""
+def format_list(items: Iterable[str], lang: str, style: str = "standard") -> str:
+    """"A, B and C" / "A, B y C" / "A, B e C"; ``style="or"`` for "A, B or C"."""
     items = [str(i) for i in items]
     if not items:
         return ""
-    return _babel_format_list(items, locale=check_language(lang))
+    return _babel_format_list(items, style=style, locale=check_language(lang))
 
 
 __all__ = ["DOMAIN", "LANGUAGES", "Translator", "check_language", "format_date",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 NOT_TRANSLATED = {"id", "key", "citation", "citations", "url", "source", "sources",
-                  "translator_note", "reviewed", "notes_for_reviewers"}
+                  "translator_note", "reviewed", "checked", "notes_for_reviewers"}
 
 
 def _walk(node, key=None, note=None):

@@ -54,3 +54,15 @@ def read_typed(kind: str, text: str, today: date | None = None):
     if kind == "email" and not _EMAIL.match(stripped):
         return stripped, N_("This email address does not look right, e.g. name@example.org.")
     return (text if kind == "long" else stripped), None
+
+
+def locator_a_number(a_number: str | None) -> str | None:
+    """The A-number as the ICE detainee locator takes it: nine digits, no "A"
+    and no dashes; an eight-digit number gets a leading zero.  Anything else
+    is printed as typed, for a person to check."""
+    if not a_number:
+        return None
+    digits = re.sub(r"\D", "", a_number)
+    if len(digits) == 8:
+        digits = "0" + digits
+    return digits if len(digits) == 9 else a_number

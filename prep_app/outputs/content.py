@@ -46,3 +46,16 @@ def designation() -> dict:
 
 def activation() -> dict:
     return load("legal")["activation"]
+
+
+def consent() -> dict:
+    return load("legal")["consent"]
+
+
+def contingency(key: str, mention_immigration: bool, activation: bool = False) -> str:
+    """The English text (a msgid) of one event, first person for the
+    designation, third person for the activation statement."""
+    table = load("legal")["contingencies_activation" if activation else "contingencies"]
+    if key == "detained" and mention_immigration:
+        key = "detained_immigration"
+    return table[key]

@@ -29,7 +29,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
                                 Paragraph, Spacer, Table, TableStyle)
 
 from ..i18n import check_language, format_date, translator
-from ..messages import N_
+from ..messages import N_, Message
 from ..model.phones import format_phone
 from ..resources import resource_path
 
@@ -113,13 +113,22 @@ class Ctx:
         self.today = today or date.today()
         self.blank = blank
 
+    def for_instrument(self) -> "Ctx":
+        """The languages of a legal instrument: English, the controlling text,
+        then the family's first other language as a translation beside it."""
+        others = [lang for lang in self.langs if lang != "en"]
+        return Ctx(["en"] + others[:1], paper=self.paper, today=self.today, blank=self.blank)
+
     # -- words ------------------------------------------------------------
     def t(self, msgid: str, **fmt) -> list[str]:
-        """The message in each language (once when both read the same)."""
+        """The message in each language (once when both read the same).  A
+        value in ``fmt`` may be a Message or a function of the translator, for
+        parts that are themselves translated (a list of events)."""
         out = []
         for tr in self.tr:
             text = tr.gettext(msgid)
-            text = text.format(**fmt) if fmt else text
+            if fmt:
+                text = text.format(**{k: _in_language(v, tr) for k, v in fmt.items()})
             if text not in out:
                 out.append(text)
         return out
@@ -207,7 +216,8 @@ class Ctx:
         return (f"{BOX_ON if flag is True else BOX_OFF} {yes}   "
                 f"{BOX_ON if flag is False else BOX_OFF} {no}")
 
-    def fields(self, rows: list[tuple], cols: int = 1, label_frac: float = 0.32) -> Table:
+    def fields(self, rows: list[tuple], cols: int = 1, label_frac: float = 0.32,
+               width: float | None = None) -> Table:
         """Form rows "label | value" with a writing line under every value, so a
         blank form and a half-filled plan look the same.  A row is
         ``(msgid, value)`` or ``(msgid, value, "phone")``."""
@@ -224,7 +234,7 @@ class Ctx:
             if len(cells) % 2:
                 cells.append(["", ""])
             cells = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
-        pair = self.width / cols
+        pair = (width or self.width) / cols
         # widen the label column (up to 45 %) so labels in any language stay on one line
         longest = max((pdfmetrics.stringWidth(t, FONT_BOLD, 8) for row in rows
                        for t in self.t(row[0])), default=0)
@@ -269,19 +279,28 @@ class Ctx:
             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad - 2), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]))
 
-    def signature(self, who_msgid: str, extra: list[tuple] = (), **fmt) -> Flowable:
+    def signature(self, who_msgid: str, extra: list[tuple] = (), seal: bool = False,
+                  width: float | None = None, **fmt) -> Flowable:
         """Signature and date lines, labelled in both languages, plus optional
-        form rows (printed name, address) for witnesses."""
-        line = [("LINEBELOW", (1, 0), (1, 0), 0.7, INK), ("LINEBELOW", (3, 0), (3, 0), 0.7, INK),
+        form rows (printed name, address) for witnesses.  ``seal`` adds the
+        "(L.S.)" of the statutory forms after the signature line."""
+        w = width or self.width
+        cells = [self.label(who_msgid, **fmt), ""]
+        fracs = [0.22, 0.45]
+        if seal:
+            cells.append(Paragraph("(L.S.)", SMALL))
+            fracs = [0.22, 0.38, 0.07]
+        cells += [self.label(N_("Date")), ""]
+        fracs += [0.1, 0.23]
+        date_line = len(cells) - 1
+        line = [("LINEBELOW", (1, 0), (1, 0), 0.7, INK), ("LINEBELOW", (date_line, 0), (date_line, 0), 0.7, INK),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("TOPPADDING", (0, 0), (-1, -1), 15), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
-        w = self.width
-        sig = Table([[self.label(who_msgid, **fmt), "", self.label(N_("Date")), ""]],
-                    colWidths=[w * 0.22, w * 0.45, w * 0.1, w * 0.23], style=_ts(line))
+        sig = Table([cells], colWidths=[w * f for f in fracs], style=_ts(line))
         parts = [[sig]]
         if extra:
-            parts.append([self.fields(list(extra), cols=2, label_frac=0.34)])
+            parts.append([self.fields(list(extra), cols=1 if width else 2, label_frac=0.34, width=w)])
         # one unsplittable block: a signature line never sits apart from its labels
         return Unsplit(parts, colWidths=[w], style=_ts([
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -290,6 +309,14 @@ class Ctx:
 
     def checkbox(self, flag: bool) -> str:
         return BOX_ON if flag else BOX_OFF
+
+
+def _in_language(value, tr):
+    if isinstance(value, Message):
+        return value.text(tr.gettext)
+    if callable(value):
+        return value(tr)
+    return value
 
 
 class Unsplit(Table):
@@ -315,6 +342,29 @@ class SetSubtitle(Flowable):
         self.canv._prep_subtitle = self.text
 
 
+class Instrument(Flowable):
+    """Zero-size marker around a legal instrument (a designation, a statement).
+    Its pages carry their own footer: the instrument's title and citation,
+    "page n of m of this document" and, when it runs to several pages, an
+    initials line; never the packet's review date or not-legal-advice notice,
+    which belong to the cover and the instructions.  Start it after a
+    PageBreak and end it before one, so no other content shares its pages."""
+
+    def __init__(self, key: str | None, title: str = "", citation: str = ""):
+        super().__init__()
+        self.key, self.title, self.citation = key, title, citation
+        self.width = self.height = 0
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        canv = self.canv
+        canv._prep_instrument = (self.key, self.title, self.citation) if self.key else None
+        if self.key:
+            canv._prep_page_instrument = canv._prep_instrument
+
+
 def _fit(c, text: str, font: str, size: float, width: float) -> float:
     while size > 5 and pdfmetrics.stringWidth(text, font, size) > width:
         size -= 0.25
@@ -331,20 +381,28 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
             super().__init__(*args, **kw)
             self._pages = []
             self._prep_subtitle = subtitle
+            self._prep_instrument = self._prep_page_instrument = None
 
         def showPage(self):
             self._pages.append(dict(self.__dict__))
             self._startPage()
+            self._prep_page_instrument = self._prep_instrument   # an instrument going on
 
         def save(self):
             total = len(self._pages)
-            for state in self._pages:
+            keys = [(state["_prep_page_instrument"] or (None,))[0] for state in self._pages]
+            for n, state in enumerate(self._pages):
                 self.__dict__.update(state)
-                self._furniture(total)
+                self._header()
+                if keys[n] is None:
+                    self._footer(total)
+                else:
+                    pages = [i for i, k in enumerate(keys) if k == keys[n]]
+                    self._instrument_footer(pages.index(n) + 1, len(pages))
                 rl_canvas.Canvas.showPage(self)
             rl_canvas.Canvas.save(self)
 
-        def _furniture(self, total: int):
+        def _header(self):
             pw, ph = self._pagesize
             x0, x1 = MARGIN, pw - MARGIN
             # header: the title in each language, the family / child at the right
@@ -370,7 +428,12 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
             self.setStrokeColor(INK)
             self.setLineWidth(0.8)
             self.line(x0, ph - VMARGIN - HEADER_H + 14, x1, ph - VMARGIN - HEADER_H + 14)
-            # footer: dates, notice and page number, one line per language
+
+        def _footer(self, total: int):
+            """Dates, notice and page number, one line per language."""
+            pw, ph = self._pagesize
+            x0, x1 = MARGIN, pw - MARGIN
+            self.setStrokeColor(INK)
             self.setLineWidth(0.5)
             top = VMARGIN + FOOTER_H - 12
             self.line(x0, top, x1, top)
@@ -393,6 +456,32 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
                 self.drawRightString(x1, yy, right)
                 fs = _fit(self, left, FONT, 7.5, x1 - x0 - rw - 12)
                 self.setFont(FONT, fs)
+                self.drawString(x0, yy, left)
+            self.setFillColor(INK)
+
+        def _instrument_footer(self, n: int, total: int):
+            """The instrument's own footer: title, citation, "page n of m of
+            this document" and an initials line when it has several pages."""
+            _key, title, citation = self._prep_page_instrument
+            pw, _ph = self._pagesize
+            x0, x1 = MARGIN, pw - MARGIN
+            top = VMARGIN + FOOTER_H - 12
+            self.setStrokeColor(INK)
+            self.setLineWidth(0.5)
+            self.line(x0, top, x1, top)
+            for i, tr in enumerate(ctx.tr):
+                g = tr.gettext
+                right = g(N_("Page {n} of {total} of this document")).format(n=n, total=total)
+                if total > 1:
+                    right = g(N_("Initials: ________")) + "    " + right
+                left = f"{g(title)} ({citation})" if i == 0 else g(title)
+                yy = top - 10 - i * 10
+                font = FONT_BOLD if i == 0 else FONT
+                rw = pdfmetrics.stringWidth(right, font, 7.5)
+                self.setFillColor(INK if i == 0 else SECOND)
+                self.setFont(font, 7.5)
+                self.drawRightString(x1, yy, right)
+                self.setFont(FONT, _fit(self, left, FONT, 7.5, x1 - x0 - rw - 12))
                 self.drawString(x0, yy, left)
             self.setFillColor(INK)
 

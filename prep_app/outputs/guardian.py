@@ -1,135 +1,344 @@
-"""guardian.pdf: the packet for the temporary (standby) guardian.
+"""guardian.pdf: the packet for the standby guardian.
 
-The designation holds every element of Conn. Gen. Stat. §45a-624b, then the
-other parent's consent (§45a-624a), the activation statement of §45a-624c to
-sign later, the first 72 hours, the parent locator card, lawyer and consulate,
-the children's medical and school facts and where the documents are.  No
-finances: the guardian gets what is needed to care for the children.
+Order: a cover that explains the papers (the only place for the law notes and
+the not-legal-advice notice); one designation per signing parent in the
+statutory form of Conn. Gen. Stat. §45a-624b; the other parent's consent
+(§45a-624a) where one is needed; the §45a-624c statement for the primary and
+for the alternate guardian; the family's letter allowing medical care and
+school contacts, and one short letter per school; then what the guardian needs
+in the first days.  No finances.
+
+Who may designate which child is decided in :mod:`prep_app.model.standby`;
+this module only prints what it is told.  Instruments are in English, the
+controlling text, with the family's language beside it labelled as a
+translation (``Ctx.for_instrument``).
 """
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
+from ..i18n import format_list
 from ..messages import N_
-from ..model.plan import Child, Guardian, OtherParent, Parent, Plan
+from ..model.checks import BLOCKER, check
+from ..model.phones import format_phone
+from ..model.plan import CONTINGENCIES, Child, Guardian, Parent, Plan
+from ..model.standby import Instrument, instruments, statuses
+from ..model.typed import locator_a_number
 from . import content
 from . import sections as S
-from .furniture import Ctx, build, esc, style
+from .furniture import BODY2, Ctx, Instrument as Mark, Unsplit, _ts, build, esc, style
 
 TITLE = N_("Standby guardian packet")
-CITE = "Conn. Gen. Stat. §§45a-624 – 45a-624g"
+LINE = "____________________"
 
 
-def _cite(text: str):
-    return Paragraph(f"<b>{esc(text)}</b>", style("cite", 9, spaceAfter=4))
+def _or_line(value: str | None) -> str:
+    """Family data, or a writing line where it is missing."""
+    return value if value else LINE
 
 
-def _witnesses(ctx: Ctx) -> list:
-    out = []
-    for n in (1, 2):
-        out.append(ctx.signature(N_("Witness {n}: signature"), n=n, extra=[
-            (N_("Printed name"), None), (N_("Street address"), None),
-            (N_("City"), None), (N_("State and zip code"), None)]))
+def _names(children) -> callable:
+    names = [c.full_name or LINE for c in children] or [LINE]
+    return lambda tr: format_list(names, tr.lang)
+
+
+def _events(plan: Plan, ctx: Ctx, activation: bool = False):
+    """The chosen contingencies, joined with "or" in each language; a blank
+    packet prints a box for each instead (chosen by hand)."""
+    d = plan.designation
+    keys = [k for k in CONTINGENCIES if k in d.contingencies]
+
+    def text(tr):
+        if ctx.blank:
+            return tr.gettext(N_("the contingency or contingencies ticked below"))
+        items = [tr.gettext(content.contingency(k, bool(d.mention_immigration), activation)) for k in keys]
+        if d.other_contingency:
+            items.append(d.other_contingency)
+        return format_list(items or [LINE], tr.lang, style="or")
+    return text
+
+
+def _tick_events(ictx: Ctx) -> list:
+    """Blank packet: every contingency with a box, and a line for another."""
+    out = [ictx.text(content.contingency(k, False), prefix="\u2610") for k in CONTINGENCIES]
+    out.append(ictx.fields([(N_("Other event"), None)], label_frac=0.16))
     return out
 
 
-def designation(ctx: Ctx, plan: Plan) -> list:
+def _cite(text: str) -> Paragraph:
+    return Paragraph(f"<b>{esc(text)}</b>", style("cite", 8.5, spaceAfter=3))
+
+
+def _languages_note(ictx: Ctx) -> list:
+    """Column heads: the English legal text, and the translation beside it."""
+    if len(ictx.tr) == 1:
+        return []
+    head = style("colhead", 8, color="#333333")
+    return [ictx.columns([Paragraph("<b>Legal text (English)</b>", head),
+                          Paragraph("<b>%s</b>" % esc(ictx.tr[1].gettext(N_(
+                              "Translation. If the two texts differ, the English text is the one that counts."))),
+                                    head)])]
+
+
+def _witnesses(ictx: Ctx, address: bool = True) -> Table:
+    """Two witnesses side by side, each with the address lines of §45a-624b."""
+    half = ictx.width / 2 - 6
+    cells = []
+    for n in (1, 2):
+        rows = [(N_("Witness signature"), None), (N_("Printed name"), None)]
+        if address:
+            rows += [(N_("Number and street"), None), (N_("City, state and zip code"), None)]
+        cells.append(ictx.fields(rows, label_frac=0.38, width=half))
+    return Unsplit([cells], colWidths=[half + 6, half + 6], style=_ts([
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+
+
+def _instrument(key: str, title: str, citation: str, ictx: Ctx, body: list) -> list:
+    """An instrument on pages of its own, with its own footer."""
+    return [PageBreak(), Mark(key, title, citation), ictx.heading(title), _cite(citation),
+            *_languages_note(ictx), *body, Mark(None)]
+
+
+# -- the instruments ----------------------------------------------------------
+
+def designation(ctx: Ctx, plan: Plan, inst: Instrument) -> list:
     d = content.designation()
-    h = plan.household
-    story = [ctx.heading(d["title"]), _cite(f"{CITE}; §45a-624b"), ctx.text(d["intro"])]
-    parents = S.slots(plan.parents, 2, Parent)
-    story.append(ctx.heading(N_("Parent who makes this designation"), level=2))
-    for p in parents:
-        story.append(ctx.fields([(N_("Full name"), p.full_name), (N_("Phone"), p.phone, "phone")], cols=2))
-        story.append(ctx.fields([(N_("Address"), h.address)], label_frac=0.16))
-    guardians = plan.guardians or [Guardian(role="primary"), Guardian(role="alternate")]
-    for g in guardians:
-        msgid = N_("Alternate standby guardian") if g.role == "alternate" else N_("Standby guardian")
-        story.append(ctx.heading(msgid, level=2))
-        story.append(ctx.fields([(N_("Full name"), g.full_name), (N_("Relationship"), g.relationship),
-                                 (N_("Phone"), g.phone, "phone"), (N_("For these children"),
-                                                                   S.child_names(plan, g.children))], cols=2))
-        story.append(ctx.fields([(N_("Address"), g.address)], label_frac=0.16))
-    story.append(ctx.heading(N_("Children"), level=2))
-    story.append(ctx.table([N_("Full name"), N_("Date of birth")],
-                           [[c.full_name, ctx.date_str(c.date_of_birth)] for c in plan.children],
-                           [0.6, 0.4], blank_rows=0 if plan.children else 4, min_height=16))
-    story.append(ctx.heading(d["event_label"], level=2))
-    story.append(ctx.text(d["event_text"]))
-    story.append(ctx.fields([(N_("Other event"), None)], label_frac=0.16))
-    story.append(Spacer(1, 6))
-    story.append(ctx.text(d["parent_statement"]))
-    for p in parents:
-        story.append(ctx.signature(N_("Parent's signature"), extra=[(N_("Printed name"), p.full_name)]))
-    story.append(ctx.heading(N_("Witnesses"), level=2))
-    story.append(ctx.text(d["witness_statement"]))
-    story += _witnesses(ctx)
-    story += consent(ctx, plan)
-    story += S.law_notes(ctx, ["forms"])
+    ictx = ctx.for_instrument()
+    g, alt = inst.primary or Guardian(), inst.alternate
+    body = [ictx.text(d["appoint"], principal=_or_line(inst.principal.full_name),
+                      guardian=_or_line(g.full_name), guardian_address=_or_line(g.address),
+                      children=_names(inst.children), contingencies=_events(plan, ctx))]
+    if ctx.blank:
+        body += _tick_events(ictx)
+    if alt is not None or ctx.blank:
+        alt = alt or Guardian()
+        body.append(ictx.text(d["alternate"], guardian=_or_line(g.full_name), alternate=_or_line(alt.full_name),
+                              alternate_address=_or_line(alt.address)))
+    body += [Spacer(1, 4), ictx.text(d["reflection"]),
+             ictx.signature(N_("Signature of principal"), seal=True,
+                            extra=[(N_("Printed name"), inst.principal.full_name)]),
+             _witnesses(ictx)]
+    return _instrument(f"designation-{inst.number}", d["title"], d["citation"], ictx, body)
+
+
+def consent(ctx: Ctx, plan: Plan, inst: Instrument) -> list:
+    """The §45a-624a consent page for each other parent the instrument needs;
+    nothing is pre-ticked: the other parent signs or does not."""
+    c = content.consent()
+    ictx = ctx.for_instrument()
+    others: dict[str, list[Child]] = {}
+    for child in inst.consents or ([Child()] if ctx.blank else []):
+        others.setdefault(child.other_parent.full_name or "", []).append(child)
+    g, alt = inst.primary or Guardian(), inst.alternate
+    story = []
+    for n, (name, kids) in enumerate(others.items(), 1):
+        msgid = c["statement_alternate"] if alt or ctx.blank else c["statement"]
+        body = [ictx.text(msgid, other=_or_line(name), children=_names([k for k in kids if k.full_name])
+                          if any(k.full_name for k in kids) else LINE, principal=_or_line(inst.principal.full_name),
+                          guardian=_or_line(g.full_name), alternate=_or_line((alt or Guardian()).full_name)),
+                ictx.signature(N_("Signature of the other parent"),
+                               extra=[(N_("Printed name"), name or None),
+                                      (N_("Phone"), kids[0].other_parent.phone if name else None, "phone")])]
+        story += _instrument(f"consent-{inst.number}-{n}", c["title"], c["citation"], ictx, body)
     return story
 
 
-def consent(ctx: Ctx, plan: Plan) -> list:
-    d = content.designation()
-    story = [ctx.heading(d["consent_title"], level=2), _cite("Conn. Gen. Stat. §45a-624a"),
-             ctx.text(content.legal_reference("consent")["text"], size=8.8)]
-    if len(plan.parents) >= 2:
-        story.append(ctx.text(d["consent_both_parents"]))
-    others: dict[str, tuple[OtherParent, list[Child]]] = {}
-    for c in plan.children:
-        if c.other_parent.full_name:
-            others.setdefault(c.other_parent.full_name, (c.other_parent, []))[1].append(c)
-    if not others and len(plan.parents) < 2:
-        others[""] = (OtherParent(), [])
-    for op, kids in others.values():
-        block = [ctx.fields([(N_("Other parent"), op.full_name), (N_("Phone"), op.phone, "phone"),
-                             (N_("Children"), ", ".join(k.full_name or "" for k in kids)),
-                             (N_("Agrees"), ctx.yes_no(op.consents))], cols=2),
-                 ctx.text(d["consent_statement"]),
-                 ctx.signature(N_("Other parent's signature"))]
-        story.append(KeepTogether(block))
-    return story
-
-
-def activation(ctx: Ctx, plan: Plan) -> list:
+def activation(ctx: Ctx, plan: Plan, inst: Instrument, guardian: Guardian, primary: Guardian | None,
+               alternate: bool) -> list:
     a = content.activation()
-    g = next((g for g in plan.guardians if g.role == "primary"), plan.guardians[0] if plan.guardians else Guardian())
-    parents = ", ".join(p.full_name for p in plan.parents if p.full_name)
-    story = [PageBreak(), ctx.heading(a["title"]), _cite("Conn. Gen. Stat. §45a-624c"),
-             ctx.text(a["intro"]), Spacer(1, 4), ctx.text(a["statement"]),
-             ctx.fields([(N_("Standby guardian"), g.full_name), (N_("Named by (parent)"), parents or None),
-                         (a["date_label"], None)], label_frac=0.3),
-             ctx.signature(N_("Standby guardian's signature")),
-             ctx.heading(N_("Witnesses"), level=2)]
-    story += _witnesses(ctx)
-    story += S.law_notes(ctx, ["duration", "death"])
+    ictx = ctx.for_instrument()
+    p = inst.principal
+    body = []
+    if alternate:
+        body.append(ctx.text(N_("For the alternate guardian: use this statement only if {primary} cannot or "
+                                "will not act as standby guardian."), primary=_or_line(primary and primary.full_name),
+                             size=8.8))
+    venue = style("venue", 9.5)
+    body.append(Table([[Paragraph("STATE OF CONNECTICUT", venue), Paragraph(")", venue),
+                        Paragraph("ss. ______________ (town)", venue)],
+                       [Paragraph("COUNTY OF ______________", venue), Paragraph(")", venue), ""]],
+                      colWidths=[ictx.width * 0.4, ictx.width * 0.05, ictx.width * 0.55],
+                      style=_ts([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                 ("SPAN", (2, 0), (2, 1))])))
+    if len(ictx.tr) > 1:
+        body.append(Paragraph(esc(ictx.tr[1].gettext(N_(
+            "Write the town and county where you sign."))), BODY2))
+    body.append(Spacer(1, 4))
+    appointed = a["appointed_alternate"] if alternate else a["appointed"]
+    body += [ictx.text(appointed, principal=_or_line(p.full_name), principal_address=_or_line(plan.household.address),
+                       guardian=_or_line(guardian.full_name), children=_names(inst.children),
+                       primary=_or_line(primary and primary.full_name)),
+             ictx.text(a["contingency"], contingencies=_events(plan, ctx, activation=True)),
+             ictx.text(a["occurred"]),
+             ictx.fields([(N_("Which one has occurred, and on what date"), None)], label_frac=0.3),
+             Spacer(1, 4), ictx.text(a["seal"]),
+             ictx.signature(N_("Signature of standby guardian"), seal=True,
+                            extra=[(N_("Printed name"), guardian.full_name)]),
+             _witnesses(ictx, address=False)]
+    role = "alternate" if alternate else "primary"
+    return _instrument(f"activation-{inst.number}-{role}", a["title"], a["citation"], ictx, body)
+
+
+# -- letters -------------------------------------------------------------------
+
+def _unique(items) -> list:
+    """Plan entries once each, in order (dataclasses are not hashable)."""
+    out = []
+    for item in items:
+        if not any(item is seen for seen in out):
+            out.append(item)
+    return out
+
+
+def _who(g: Guardian | None) -> str:
+    if g is None:
+        return LINE
+    phone = format_phone(g.phone)
+    return f"{_or_line(g.full_name)} (tel. {phone})" if phone else _or_line(g.full_name)
+
+
+def care_letter(ctx: Ctx, plan: Plan, insts: list[Instrument]) -> list:
+    """The family's own letter: medical care and school contacts."""
+    ictx = ctx.for_instrument()
+    kids = _unique(c for inst in insts for c in inst.children)
+    primary = insts[0].primary if insts else None
+    alt = insts[0].alternate if insts else (Guardian() if ctx.blank else None)
+    story = [PageBreak(), ictx.heading(N_("Permission for medical care and school")),
+             ictx.text(N_("The parent or parents who sign below allow {guardian} to consent to routine and "
+                          "emergency medical and dental care for {children}, to receive their health "
+                          "information, and to talk with their schools and make everyday school decisions "
+                          "for them, while no parent can."), guardian=_who(primary),
+                       children=_names(kids))]
+    if alt is not None:
+        story.append(ictx.text(N_("If {guardian} cannot act, {alternate} has the same permission."),
+                               guardian=_or_line(primary and primary.full_name), alternate=_who(alt)))
+    story.append(ictx.text(N_("This letter is the family's own permission. It does not replace the "
+                              "designation of a standby guardian."), size=8.8))
+    signers = _unique(inst.principal for inst in insts) or [Parent(), Parent()]
+    for parent in signers:
+        story.append(ictx.signature(N_("Parent's signature"), extra=[(N_("Printed name"), parent.full_name)]))
     return story
 
 
-def first72(ctx: Ctx, plan: Plan) -> list:
-    f = content.first72()
-    story = [PageBreak(), ctx.heading(f["title"])]
-    for i, step in enumerate(f["steps"], 1):
-        story.append(ctx.text(step["text"], prefix=f"{ctx.checkbox(False)} {i}."))
-    story.append(ctx.heading(N_("Parent locator card"), level=1))
-    story.append(ctx.text(N_("The ICE Online Detainee Locator asks for the A-number and the country of "
-                             "birth, or the full name and the country of birth.")))
+def school_letter(ctx: Ctx, plan: Plan, child: Child, principals, primary: Guardian | None,
+                  alternate: Guardian | None) -> list:
+    """A short letter a school may keep: who may act for the child. No reason
+    is given and nothing else from the packet is on the page."""
+    ictx = ctx.for_instrument()
+    school = child.school.name or LINE
+    story = [PageBreak(), ictx.heading(N_("Letter for the school")),
+             ictx.fields([(N_("School"), child.school.name), (N_("Student"), child.full_name)], cols=2),
+             ictx.text(N_("To {school}: the parent or parents who sign below allow {guardian} to pick up {child}, to "
+                          "receive information about {child}, and to talk with the school about what {child} "
+                          "needs, while no parent can."), school=school, guardian=_who(primary),
+                       child=_or_line(child.full_name))]
+    if alternate is not None:
+        story.append(ictx.text(N_("If {guardian} cannot act, {alternate} has the same permission."),
+                               guardian=_or_line(primary and primary.full_name), alternate=_who(alternate)))
+    for parent in principals or [Parent()]:
+        story.append(ictx.signature(N_("Parent's signature"), extra=[(N_("Printed name"), parent.full_name)]))
+    return story
+
+
+# -- what the guardian needs -----------------------------------------------------
+
+def cover(ctx: Ctx, plan: Plan) -> list:
+    story = [ctx.heading(N_("Read this first")),
+             ctx.text(N_("This packet is for the standby guardian: the adult who will care for the children if "
+                         "the event named in the designation happens. Keep it where you can find it quickly."))]
+    steps = [N_("Each parent signs their own designation in front of two adult witnesses, who then sign and "
+                "write their address. Choose witnesses who are not the standby guardian."),
+             N_("Where there is a consent page, the other parent signs it."),
+             N_("Give the standby guardian a copy of everything. Keep the originals in the family binder."),
+             N_("The standby guardian signs the statement only when the event has happened, in front of two "
+                "witnesses."),
+             N_("Ask a legal aid organization to check the papers.")]
+    story.append(ctx.heading(N_("How to sign"), level=2))
+    for i, step in enumerate(steps, 1):
+        story.append(ctx.text(step, prefix=f"{i}."))
+    story.append(ctx.heading(N_("What the law says"), level=2))
+    story += S.law_notes(ctx, ["law", "designation", "no_court", "consent", "activation", "revoke",
+                               "duration", "death", "forms"])
+    story += not_covered(ctx, plan)
+    return story
+
+
+def not_covered(ctx: Ctx, plan: Plan) -> list:
+    """Children the designation cannot cover yet, each with the reason."""
+    blocked = [s for s in statuses(plan) if not s.eligible]
+    if not blocked:
+        return []
+    rows = [ctx.heading(N_("Children not in the designation yet"), level=2)]
+    for s in blocked:
+        rows.append(ctx.text(s.problem.template, prefix="!", **s.problem.params))
+    return [Spacer(1, 4), ctx.box(rows)]
+
+
+def people(ctx: Ctx, plan: Plan) -> list:
+    return [PageBreak(), ctx.heading(N_("People to call, in order")),
+            *S.call_list(ctx, plan, details=False, blank_rows=0 if plan.contacts else 6),
+            ctx.heading(N_("Who may pick up the children")),
+            *S.call_list(ctx, plan, pickup_only=True, details=False, blank_rows=0 if plan.contacts else 3),
+            ctx.heading(N_("Never release the children to")),
+            ctx.text(N_("If a court order (a restraining or protective order) protects the children from "
+                        "someone on this list, keep a copy of it here and give one to the school."), size=8.8),
+            *S.do_not_release(ctx, plan)]
+
+
+def locator(ctx: Ctx, plan: Plan) -> list:
+    from ..model.countries import country_name
+    story = [ctx.heading(N_("Parent locator card")),
+             ctx.text(N_("The ICE Online Detainee Locator asks for the A-number (9 digits, without the A) and "
+                         "the country of birth, or the exact full name and the country of birth. Its country "
+                         "list is in English. Nobody under 18 is listed."))]
+    pad = 5
     for p in S.slots(plan.parents, 2, Parent):
+        english = country_name(p.birth_country, "en")
+        own = country_name(p.birth_country, ctx.langs[0]) or p.country_of_birth
         card = ctx.fields([(N_("Full name"), p.full_name), (N_("Date of birth"), ctx.date_str(p.date_of_birth)),
-                           (N_("Country of birth"), p.country_of_birth), (N_("A-number"), p.a_number)], cols=2)
-        story += [Spacer(1, 4), ctx.box([card], pad=5, width=0.8)]
-    story.append(ctx.heading(N_("Lawyer and consulate")))
-    story += S.legal(ctx, plan)
+                           (N_("Country of birth"), own), (N_("Country in the locator (English)"), english),
+                           (N_("A-number (9 digits)"), locator_a_number(p.a_number))],
+                          cols=1, label_frac=0.34, width=ctx.width - 2 * pad)
+        health = ctx.fields([(N_("Health needs"), p.medical_notes)], label_frac=0.34, width=ctx.width - 2 * pad)
+        story += [Spacer(1, 4), ctx.box([card, health], pad=pad, width=0.8)]
     return story
 
 
 def render(ctx: Ctx, plan: Plan) -> bytes:
-    story = designation(ctx, plan) + activation(ctx, plan) + first72(ctx, plan)
+    insts = instruments(plan)
+    if ctx.blank:
+        insts = [Instrument(Parent(), (), None, None, 1, (Child(),))]
+    story = cover(ctx, plan)
+    if not insts:
+        blockers = [f for f in check(plan, today=ctx.today) if f.level == BLOCKER]
+        story += [ctx.heading(N_("No designation can be printed yet")),
+                  *[ctx.text(f.message.template, prefix="!", **f.message.params) for f in blockers]]
+    for inst in insts:
+        story += designation(ctx, plan, inst)
+    for inst in insts:
+        story += consent(ctx, plan, inst)
+    for inst in insts:
+        primary = inst.primary or Guardian()
+        story += activation(ctx, plan, inst, primary, primary, alternate=False)
+        if inst.alternate is not None or ctx.blank:
+            story += activation(ctx, plan, inst, inst.alternate or Guardian(), primary, alternate=True)
+    story += care_letter(ctx, plan, insts)
+    covered = {id(c) for inst in insts for c in inst.children}
+    for s in statuses(plan):
+        if id(s.child) in covered:
+            inst = next(i for i in insts if s.child in i.children)
+            story += school_letter(ctx, plan, s.child, s.principals, inst.primary, inst.alternate)
+    if ctx.blank:
+        story += school_letter(ctx, plan, Child(), [], None, Guardian())
+    f = content.first72()
+    story += [PageBreak(), ctx.heading(f["title"])]
+    story += [ctx.text(step["text"], prefix=f"{ctx.checkbox(False)} {i}.") for i, step in enumerate(f["steps"], 1)]
+    story += locator(ctx, plan)
+    story += people(ctx, plan)
+    story += [ctx.heading(N_("Lawyer and consulate")), *S.legal(ctx, plan)]
     story += [PageBreak(), ctx.heading(N_("The children: health and school"))]
     for c in S.slots(plan.children, 2, Child):
         story += S.child_block(ctx, plan, c, citizenship=True, other_parent=False)
-    story.append(ctx.heading(N_("Where every document is")))
-    story += S.documents(ctx, plan)
-    story.append(ctx.heading(N_("What the law says")))
-    story += S.law_notes(ctx, ["law", "designation", "consent", "activation", "duration", "death", "forms"])
+    story += [ctx.heading(N_("Where every document is")), *S.documents(ctx, plan)]
     return build(ctx, TITLE, story, subtitle=plan.household.family_name or "")

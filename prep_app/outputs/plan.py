@@ -46,6 +46,7 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
                              "guardian steps in if the first one cannot.")))
     for g in S.slots(plan.guardians, 2, Guardian):
         story += S.guardian_fields(ctx, plan, g)
+    story += S.designation_summary(ctx, plan)
 
     story.append(ctx.heading(N_("People to call, in order")))
     story += S.call_list(ctx, plan, blank_rows=0 if plan.contacts else 6)

@@ -13,7 +13,8 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from ..messages import N_
 from ..model.checks import BLOCKER, check
 from ..model.phones import format_phone
-from ..model.plan import Child, Contact, Guardian, Parent, Plan
+from ..model.plan import CONTINGENCIES, Child, Contact, Guardian, Parent, Plan
+from ..model.standby import statuses
 from . import content
 from .furniture import Ctx, esc, style
 
@@ -102,9 +103,28 @@ def child_block(ctx: Ctx, plan: Plan, c: Child, citizenship: bool = True, comfor
         out.append(ctx.fields([(N_("What comforts the child"), c.comfort_notes)], label_frac=0.16))
     if other_parent:
         op = c.other_parent
-        out.append(ctx.fields([(N_("Other parent"), op.full_name), (N_("Other parent's phone"), op.phone, "phone"),
-                               (N_("Other parent agrees"), ctx.yes_no(op.consents))], cols=2))
+        out.append(ctx.fields([(N_("Parents in this plan"), ", ".join(p.full_name or "" for p in plan.parents_of(c))),
+                               (N_("Other parent"), op.full_name), (N_("Other parent's phone"), op.phone, "phone"),
+                               (N_("Other parent's consent"), consent_text(ctx, op))], cols=2))
     return out
+
+
+CONSENT = {"yes": N_("Agrees; signs the consent page"), "no": N_("Does not agree"),
+           "unknown": N_("Not asked yet"), "not_needed": N_("Not needed")}
+CONSENT_REASON = {"removed_as_guardian": N_("a court removed them as guardian"),
+                  "rights_terminated": N_("a court ended their parental rights"),
+                  "deceased": N_("has died"), "identity_unknown": N_("not known who they are")}
+
+
+def consent_text(ctx: Ctx, op) -> str:
+    """The other parent's answer in the printout's languages ("Not needed: has died")."""
+    if op.consent is None:
+        return ""
+    texts = ctx.t(CONSENT[op.consent])
+    if op.consent == "not_needed" and op.consent_reason:
+        reasons = ctx.t(CONSENT_REASON[op.consent_reason])
+        texts = [f"{t}: {reasons[min(i, len(reasons) - 1)]}" for i, t in enumerate(texts)]
+    return " / ".join(texts)
 
 
 def guardian_fields(ctx: Ctx, plan: Plan, g: Guardian) -> list:
@@ -116,6 +136,28 @@ def guardian_fields(ctx: Ctx, plan: Plan, g: Guardian) -> list:
                            (N_("Could also be detained"), ctx.yes_no(g.may_be_at_risk))], cols=2))
     out.append(ctx.fields([(N_("Address"), g.address),
                            (N_("For these children"), child_names(plan, g.children))], label_frac=0.16))
+    return out
+
+
+def designation_summary(ctx: Ctx, plan: Plan) -> list:
+    """Binder: when the designation takes effect, and each child it cannot
+    cover yet with the reason and what to do."""
+    from ..i18n import format_list
+    d = plan.designation
+    out = [ctx.heading(N_("When the standby guardian takes over"), level=2)]
+    events = [k for k in CONTINGENCIES if k in d.contingencies]
+    if ctx.blank or not (events or d.other_contingency):
+        out.append(ctx.fields([(N_("Events"), None)], label_frac=0.16))
+    else:
+        def listed(tr):
+            items = [tr.gettext(content.contingency(k, bool(d.mention_immigration))) for k in events]
+            return format_list(items + ([d.other_contingency] if d.other_contingency else []), tr.lang, style="or")
+        out.append(ctx.text(N_("In the words of the designation, it takes effect upon: \"{events}\"."), events=listed))
+    blocked = [s for s in statuses(plan) if not s.eligible]
+    if blocked and not ctx.blank:
+        out.append(ctx.heading(N_("Children not in the designation yet"), level=2))
+        for s in blocked:
+            out.append(ctx.text(s.problem.template, prefix="!", **s.problem.params))
     return out
 
 

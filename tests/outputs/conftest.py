@@ -1,6 +1,8 @@
 """Plans for the output tests: the realistic sample and a stress family
 (accents, a Vietnamese name, a 600-character medical note, eight contacts,
-five children), built from the model dataclasses."""
+five children), built from the model dataclasses.  In the stress family two
+children cannot be designated yet: Tomás (his other parent's consent is not
+known) and Łucja (a niece: no parent of hers is in the plan)."""
 from __future__ import annotations
 
 import re
@@ -12,9 +14,9 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from prep_app.model import (Attorney, Child, Consulate, Contact, Doctor, Document, DoNotRelease,
-                            Finances, Guardian, Household, Legal, OtherParent, Parent, Plan, School,
-                            loads)
+from prep_app.model import (Attorney, Child, Consulate, Contact, Designation, Doctor, Document,
+                            DoNotRelease, Finances, Guardian, Household, Legal, OtherParent, Parent,
+                            Plan, School, loads)
 from prep_app.outputs import render
 from prep_app.resources import resource_path
 
@@ -30,6 +32,8 @@ LONG_NOTE = ("Severe peanut and tree-nut allergy: use the EpiPen in the red pouc
 assert 590 <= len(LONG_NOTE) <= 620, len(LONG_NOTE)
 
 KIDS = ["Lucas Gonçalves", "Sofía Gonçalves", "Tomás Ñañez", "Nguyễn Minh Anh", "Łucja Wiśniewska"]
+KIDS_PARENTS = [["p1", "p2"], ["p1", "p2"], ["p2"], ["p1", "p2"], []]
+NOT_DESIGNATED = ["Tomás Ñañez", "Łucja Wiśniewska"]
 CONTACTS = ["Ana Souza", "Nguyễn Thị Hoa", "Pastor Łukasz Wiśniewski", "Rosa Ñañez",
             "Beatriz Lima", "Daniel Ortiz", "Zoë Ångström", "Chidinma Okafor-Adébáyọ̀"]
 
@@ -38,14 +42,14 @@ def stress_plan() -> Plan:
     children = []
     for i, name in enumerate(KIDS):
         children.append(Child(
-            id=f"c{i + 1}", full_name=name, date_of_birth=date(2010 + i, 1 + i, 10 + i),
+            id=f"c{i + 1}", full_name=name, date_of_birth=date(2010 + i, 1 + i, 10 + i), parents=KIDS_PARENTS[i],
             school=School(name=f"Escola Number {i + 1} Elementary", address=f"{i + 10} School Rd, Danbury, CT 06810",
                           phone="(203) 555-015%d" % i, grade=str(i + 1), teacher=f"Teacher {i + 1}"),
             allergies=LONG_NOTE if i == 0 else "Peanuts", medications="Albuterol" if i % 2 else None,
             medical_conditions="Asthma" if i == 1 else None,
             doctor=Doctor(name="Dr. Amy Chen", phone="(203) 555-0160"), insurance="HUSKY A",
             comfort_notes="Blue blanket", us_citizen=i % 2 == 0, has_us_passport=False,
-            other_parent=OtherParent(full_name="Carlos Ñañez", phone="+593 99 123 4567", consents=None)
+            other_parent=OtherParent(full_name="Carlos Ñañez", phone="+593 99 123 4567", consent=None)
             if i == 2 else OtherParent()))
     contacts = [Contact(id=f"k{i + 1}", full_name=n, relationship=["Aunt", "Friend", "Church", "Grandmother",
                                                                    "Neighbor", "Coworker", "Cousin", "Godmother"][i],
@@ -56,10 +60,10 @@ def stress_plan() -> Plan:
         household=Household(family_name="Gonçalves Ñañez-Nguyễn", address="41 Elm Street, Apt 2, Danbury, CT 06810",
                             home_phone="(203) 555-0142", languages=["pt_BR", "es", "vi"], notes="Key with neighbor"),
         parents=[Parent(id="p1", full_name="João Gonçalves", date_of_birth=date(1986, 3, 14), phone="(203) 555-0117",
-                        country_of_birth="Guatemala", a_number="A-987-654-321", employer="Ridgefield Landscaping",
+                        country_of_birth="Guatemala", birth_country="GT", a_number="A-987-654-321", employer="Ridgefield Landscaping",
                         medical_notes="Diabetes"),
                  Parent(id="p2", full_name="Nguyễn Thị Lan", date_of_birth=date(1989, 11, 2), phone="(203) 555-0118",
-                        country_of_birth="Viet Nam", a_number="A-111-222-333")],
+                        country_of_birth="Viet Nam", birth_country="VN", a_number="A-111-222-333")],
         children=children,
         guardians=[Guardian(id="g1", role="primary", full_name="Ana Souza", relationship="Aunt", phone="(203) 555-0123",
                             address="12 Oak Ave, Danbury, CT 06811", has_agreed=True, may_be_at_risk=True),
@@ -80,6 +84,7 @@ def stress_plan() -> Plan:
         finances=Finances(bank_notes="Credit union account 4471", bills_notes="Rent on the first",
                           housing_notes="Landlord Pat Doyle", vehicle_notes="2012 Honda Civic",
                           power_of_attorney_holder="Ana Souza"),
+        designation=Designation(contingencies=["detained", "cannot_return", "death"]),
         notes="Review every June.")
 
 
