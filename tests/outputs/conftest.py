@@ -124,3 +124,12 @@ def squash(s: str) -> str:
 @pytest.fixture
 def stress():
     return stress_plan()
+
+
+def is_instrument_page(page: str, langs) -> bool:
+    """A page of a legal instrument, whose own footer says "Page n of m of
+    this document" (in the printout's first language) instead of the dates."""
+    from prep_app.i18n import translator
+    template = translator(langs[0]).gettext("Page {n} of {total} of this document")
+    pattern = re.escape(template).replace(r"\{n\}", r"\d+").replace(r"\{total\}", r"\d+")
+    return re.search(pattern, page) is not None

@@ -12,8 +12,8 @@ from prep_app.model import Plan, check
 from prep_app.outputs import OUTPUTS, render, render_all
 from prep_app.resources import translations_dir
 
-from .conftest import (CONTACTS, KIDS, LONG_NOTE, TODAY, pages, pdf, sample_plan, squash,
-                       stress_plan, text)
+from .conftest import (CONTACTS, KIDS, LONG_NOTE, TODAY, is_instrument_page, pages, pdf, sample_plan,
+                       squash, stress_plan, text)
 
 PAIRS = [("en", "es"), ("pt_BR", "en"), ("es", "pt_BR")]
 TITLES = {"plan": "Family preparedness plan", "guardian": "Standby guardian packet",
@@ -31,6 +31,8 @@ def test_every_page_has_both_titles_dates_page_numbers_and_notice(name, langs):
     ps = pages(name, "stress", langs)
     review = TODAY.replace(year=TODAY.year + 1)
     for n, page in enumerate(ps, 1):
+        if is_instrument_page(page, langs):
+            continue  # a legal instrument has its own footer (tests/outputs/test_guardian.py)
         for lang in langs:
             assert tr(lang, TITLES[name]) in page
             assert tr(lang, "Prepared on {date}").format(date=format_date(TODAY, lang)) in page
@@ -42,7 +44,7 @@ def test_every_page_has_both_titles_dates_page_numbers_and_notice(name, langs):
 @pytest.mark.parametrize("langs", PAIRS[:2])
 @pytest.mark.parametrize("name,labels", [
     ("plan", ["People to call, in order", "Where every document is", "Things to fix or check"]),
-    ("guardian", ["Designation of a standby guardian", "The first 72 hours", "Parent locator card"]),
+    ("guardian", ["Designation of standby guardian", "The first 72 hours", "Parent locator card"]),
     ("school", ["Who may pick up this child, in order", "Never release the child to", "Allergies"]),
     ("wallet", ["Whom to call, in this order", "Know your rights", "Lawyer"]),
     ("checklist", ["Where the original is", "Who has a copy", "Have it"]),
@@ -93,15 +95,15 @@ def test_guardian_packet_cites_the_statute_and_has_every_element(langs):
     body = squash(text("guardian", "stress", langs))
     for cite in ("45a-624", "§45a-624a", "§45a-624b", "§45a-624c", "§45a-624d", "§45a-624e"):
         assert squash(cite) in body
-    for must in ["A-987-654-321", "Guatemala", "Laura Méndez", "(860) 555-0199", "Consulado General de Guatemala",
-                 "Ana Souza", "12 Oak Ave, Danbury, CT 06811", "Carlos Ñañez", "locator.ice.gov",
+    for must in ["987654321", "Guatemala", "Laura Méndez", "(860) 555-0199", "Consulado General de Guatemala",
+                 "Ana Souza", "12 Oak Ave, Danbury, CT 06811", "locator.ice.gov",
                  *KIDS, LONG_NOTE, "Red folder in the hall closet"]:
         assert squash(must) in body, must
     for lang in langs:
-        for label in ["Witness {n}: signature", "Street address", "State and zip code", "Parent's signature",
-                      "Standby guardian's signature", "Date it took effect", "The other parent agrees",
-                      "When this takes effect (the event)"]:
-            assert squash(tr(lang, label).format(n=2)) in body, (lang, label)
+        for label in ["Witness signature", "Number and street", "City, state and zip code", "Parent's signature",
+                      "Signature of principal", "Signature of standby guardian", "Read this first",
+                      "Permission for medical care and school", "Letter for the school"]:
+            assert squash(tr(lang, label)) in body, (lang, label)
     assert "Credit union account 4471" not in body.replace(" ", "")  # no finances
 
 
@@ -197,12 +199,23 @@ def _english_labels():
 @pytest.mark.parametrize("name", OUTPUTS)
 @pytest.mark.parametrize("plan", ["sample", "blank"])
 def test_spanish_and_portuguese_outputs_have_no_english(name, lang, plan):
-    body = text(name, plan, (lang,))
     t = translator(lang)
-    left = [s for s in _english_labels() if s in body and t.gettext(s) != s and s not in t.gettext(s)]
-    assert not left, left
-    for word in ("Page ", "Prepared on", "Review by", "not legal advice"):
-        assert word not in body
+    for page in pages(name, plan, (lang,)):
+        if _english_beside_by_design(page, lang):
+            # legal instruments and the letters for schools and doctors keep the
+            # English text, with the translation beside every sentence
+            left = [s for s in _english_labels() if s in page and t.gettext(s) != s
+                    and squash(t.gettext(s)) not in squash(page)]
+        else:
+            left = [s for s in _english_labels() if s in page and t.gettext(s) != s and s not in t.gettext(s)]
+            for word in ("Page ", "Prepared on", "Review by", "not legal advice"):
+                assert word not in page
+        assert not left, left
+
+
+def _english_beside_by_design(page: str, lang: str) -> bool:
+    letters = ("Letter for the school", "Permission for medical care and school")
+    return is_instrument_page(page, (lang,)) or any(tr(lang, h) in page for h in letters)
 
 
 @pytest.mark.parametrize("name", OUTPUTS)
