@@ -49,8 +49,8 @@ def _events(plan: Plan, ctx: Ctx, activation: bool = False):
     keys = [k for k in CONTINGENCIES if k in d.contingencies]
 
     def text(tr):
-        if ctx.blank:
-            return tr.gettext(N_("the contingency or contingencies ticked below"))
+        if ctx.blank:   # ticked by hand on the designation; written by hand on the statement
+            return LINE * 2 if activation else tr.gettext(N_("the contingency or contingencies ticked below"))
         items = [tr.gettext(content.contingency(k, bool(d.mention_immigration), activation)) for k in keys]
         if d.other_contingency:
             items.append(d.other_contingency)
@@ -128,7 +128,7 @@ def consent(ctx: Ctx, plan: Plan, inst: Instrument) -> list:
     c = content.consent()
     ictx = ctx.for_instrument()
     others: dict[str, list[Child]] = {}
-    for child in inst.consents or ([Child()] if ctx.blank else []):
+    for child in inst.consents:
         others.setdefault(child.other_parent.full_name or "", []).append(child)
     g, alt = inst.primary or Guardian(), inst.alternate
     story = []
@@ -307,8 +307,8 @@ def locator(ctx: Ctx, plan: Plan) -> list:
 
 def render(ctx: Ctx, plan: Plan) -> bytes:
     insts = instruments(plan)
-    if ctx.blank:
-        insts = [Instrument(Parent(), (), None, None, 1, (Child(),))]
+    if ctx.blank:   # one designation for each of two parents, written by hand
+        insts = [Instrument(Parent(), (), None, None, 1, (Child(),)), Instrument(Parent(), (), None, None, 2)]
     story = cover(ctx, plan)
     if not insts:
         blockers = [f for f in check(plan, today=ctx.today) if f.level == BLOCKER]
@@ -318,7 +318,7 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
         story += designation(ctx, plan, inst)
     for inst in insts:
         story += consent(ctx, plan, inst)
-    for inst in insts:
+    for inst in insts[:1] if ctx.blank else insts:
         primary = inst.primary or Guardian()
         story += activation(ctx, plan, inst, primary, primary, alternate=False)
         if inst.alternate is not None or ctx.blank:

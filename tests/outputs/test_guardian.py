@@ -191,7 +191,7 @@ def test_the_locator_card_gives_nine_digits_and_the_english_country_name():
 
 def test_blank_packet_has_every_form_with_boxes_for_the_events():
     pages = read(None, ("es", "en"))
-    assert len(documents(pages, DESIGNATION)) == 1
+    assert len(documents(pages, DESIGNATION)) == 2  # one for each parent
     assert len(documents(pages, STATEMENT)) == 2
     assert len(documents(pages, CONSENT)) == 1
     doc = squash(one_page(documents(pages, DESIGNATION)[0]))
