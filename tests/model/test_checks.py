@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 
 from prep_app import model
-from prep_app.model import Child, Contact, Guardian, OtherParent, Plan
+from prep_app.i18n import translator
+from prep_app.messages import Message
+from prep_app.model import Child, Contact, Guardian, Plan
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "example-plan.json"
 
@@ -19,9 +21,9 @@ def codes(plan, level=None):
     return {f.code for f in model.check(plan, today=date(2026, 11, 21)) if level in (None, f.level)}
 
 
-def test_sample_plan_is_complete_with_two_warnings(plan):
+def test_sample_plan_is_complete_with_one_warning(plan):
     assert model.is_complete(plan)
-    assert codes(plan) == {"citizen_without_passport", "other_parent_consent_unknown"}
+    assert codes(plan) == {"citizen_without_passport"}
 
 
 def test_plan_without_guardian_cannot_be_complete(plan):
@@ -57,18 +59,54 @@ def test_primary_at_risk_without_alternate_warns(plan):
     assert "primary_at_risk_no_alternate" in codes(plan, model.WARNING)
 
 
-@pytest.mark.parametrize("consents, code", [(None, "other_parent_consent_unknown"),
-                                            (False, "other_parent_refuses")])
-def test_other_parents_consent_unknown_or_refused_warns(plan, consents, code):
-    plan.children[2].other_parent.consents = consents
-    finding = next(f for f in model.check(plan) if f.code == code)
-    assert finding.path == "children[2].other_parent.consents"
-    assert "45a-624a" in finding.text() and "Tomás Ñañez" in finding.text()
+@pytest.mark.parametrize("consent, path", [
+    ("no", "children[2].other_parent.consent"),
+    ("unknown", "children[2].other_parent.consent"),
+    (None, "children[2].other_parent.consent"),
+    ("not_needed", "children[2].other_parent.consent_reason"),
+])
+def test_child_who_cannot_be_designated_blocks_the_plan(plan, consent, path):
+    plan.children[2].other_parent.consent = consent
+    assert not model.is_complete(plan)
+    finding = next(f for f in model.check(plan) if f.code == "child_not_designated")
+    assert (finding.level, finding.path) == (model.BLOCKER, path)
+    assert finding.text().startswith("Tomás Ñañez cannot be in the designation")
 
 
-def test_consenting_other_parent_is_quiet(plan):
-    plan.children[2].other_parent.consents = True
-    assert not codes(plan) & {"other_parent_consent_unknown", "other_parent_refuses"}
+def test_child_without_listed_parent_blocks_and_unnamed_child_is_numbered(plan):
+    plan.children[2].parents = []
+    plan.children[2].full_name = None
+    finding = next(f for f in model.check(plan) if f.code == "child_not_designated")
+    assert finding.path == "children[2].parents"
+    assert finding.text().startswith("Child 3 cannot be in the designation yet") and "45a-624" in finding.text()
+
+
+def test_plan_without_contingency_is_not_complete(plan):
+    plan.designation.contingencies = []
+    assert not model.is_complete(plan)
+    finding = next(f for f in model.check(plan) if f.code == "no_contingency")
+    assert (finding.level, finding.path) == (model.BLOCKER, "designation.contingencies")
+    plan.designation.other_contingency = "If I am in hospital for more than a week"
+    assert model.is_complete(plan)
+
+
+def test_guardian_without_address_warns(plan):
+    plan.guardians[1].address = ""
+    finding = next(f for f in model.check(plan) if f.code == "guardian_no_address")
+    assert (finding.level, finding.path) == (model.WARNING, "guardians[1].address")
+    assert finding.text().startswith("Guardian 2 (Nguyễn Thị Hoa) has no address.")
+
+
+@pytest.mark.parametrize("reason, warns", [("identity_unknown", True), ("deceased", False),
+                                           ("rights_terminated", False)])
+def test_unknown_other_parent_asks_for_a_lawyer(plan, reason, warns):
+    plan.children[2].other_parent.consent = "not_needed"
+    plan.children[2].other_parent.consent_reason = reason
+    assert model.is_complete(plan)
+    found = [f for f in model.check(plan) if f.code == "other_parent_unknown"]
+    assert [(f.level, f.path) for f in found] == (
+        [(model.WARNING, "children[2].other_parent.consent_reason")] if warns else [])
+    assert all("Child 3 (Tomás Ñañez)" in f.text() and "lawyer" in f.text() for f in found)
 
 
 def test_citizen_child_without_passport_warns(plan):
@@ -85,6 +123,46 @@ def test_invalid_phone_is_a_warning_and_the_number_is_kept(plan):
     assert finding.path == "contacts[2].phone"
     assert '"555-12"' in finding.text() and "Contact 3" in finding.text()
     assert model.loads(model.dumps(plan)).contacts[2].phone == "555-12"
+
+
+# every bad-phone message is one whole sentence per kind of phone: no translation
+# glues "of" to "the employer" ("de el empleador", "de o empregador")
+WHOLE_SENTENCES = {
+    "household.home_phone": 'The home phone number "{phone}" does not look right.',
+    "parents[1].phone": 'The phone number "{phone}" of {who} does not look right.',
+    "parents[1].employer_phone": 'The work phone number "{phone}" of {who} does not look right.',
+    "children[0].school.phone": 'The school phone number "{phone}" for {who} does not look right.',
+    "children[0].doctor.phone": 'The doctor\'s phone number "{phone}" for {who} does not look right.',
+    "children[0].other_parent.phone": 'The phone number "{phone}" of the other parent of {who} does not look right.',
+    "legal.attorney.phone": 'The lawyer\'s phone number "{phone}" does not look right.',
+    "legal.consulate.phone": 'The consulate\'s phone number "{phone}" does not look right.',
+}
+
+
+@pytest.mark.parametrize("path", WHOLE_SENTENCES)
+def test_each_kind_of_phone_has_its_own_sentence(plan, path):
+    target, *keys = path.replace("[", ".").replace("]", "").split(".")
+    obj = getattr(plan, target)
+    for key in keys[:-1]:
+        obj = obj[int(key)] if key.isdigit() else getattr(obj, key)
+    setattr(obj, keys[-1], "555-12")
+    finding = next(f for f in model.check(plan) if f.code == "bad_phone")
+    assert finding.path == path
+    assert finding.message.template == WHOLE_SENTENCES[path]
+    assert all(not isinstance(v, Message) or v.template in ("{kind} {n}", "{kind} {n} ({name})")
+               for v in finding.message.params.values())   # "who" is only "Parent 2 (...)"
+
+
+def test_bad_work_phone_reads_as_one_sentence_in_every_language(plan):
+    plan.parents[1].employer_phone = "555-12"
+    finding = next(f for f in model.check(plan) if f.code == "bad_phone")
+    assert finding.text() == ('The work phone number "555-12" of Parent 2 (María José Ñañez) '
+                              "does not look right.")
+    for lang in ("es", "pt_BR"):
+        shown = finding.text(translator(lang).gettext)
+        assert '"555-12"' in shown and "María José Ñañez" in shown
+        for glued in ("de el ", "de o ", "the employer of", "el empleador de", "o empregador de"):
+            assert glued not in shown, (lang, shown)
 
 
 def test_birth_date_in_the_future_warns(plan):
@@ -127,6 +205,14 @@ def test_guardians_for_a_child_put_the_primary_first(plan):
     assert [g.id for g in plan.guardians_for("c3")] == ["g1", "g2"]
     plan.guardians.reverse()
     assert [g.id for g in plan.guardians_for("c3")] == ["g1", "g2"]
+
+
+def test_removing_a_parent_drops_them_from_each_childs_parents(plan):
+    removed = plan.parents.pop(0)
+    plan.forget(removed.id)
+    assert [c.parents for c in plan.children] == [["p2"], ["p2"], ["p2"]]
+    assert all(d.person != removed.id for d in plan.documents)
+    assert model.loads(model.dumps(plan)).children[0].parents == ["p2"]  # the plan still reads back
 
 
 def test_removing_a_child_leaves_no_dangling_id(plan):
