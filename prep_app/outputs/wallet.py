@@ -1,10 +1,15 @@
 """wallet.pdf: credit-card-sized cards (3.375 × 2.125 in) to cut out.
 
-Whom to call in order, the lawyer, consulate and guardian phones, and short
-know-your-rights reminders.  Never an A-number, an address or medical data:
-this module reads names, relationships and phones only.
+Whom to call in order; the lawyer and guardian phones (the consulate only if
+the family ticked ``legal.consulate_on_wallet``: a consulate on a card tells
+anyone who searches the wallet the family's nationality); short
+know-your-rights reminders; and a statement for an officer, in English
+whatever the languages, under a heading in the card's languages.
+Never an A-number, an address or medical data: this module reads names,
+relationships and phones only.
 Text is fitted to the card: the font shrinks down to a floor, then the list is
-cut short with "more in the family binder".
+cut short with "more in the family binder".  The sheet splits across pages by
+whole rows of cards, so a card is never cut.
 """
 from __future__ import annotations
 
@@ -15,12 +20,14 @@ from ..messages import N_
 from ..model.phones import format_phone
 from ..model.plan import Plan
 from . import content
-from .furniture import FONT, INK, RULE, Ctx, build, esc, style
+from .furniture import INK, RULE, SECOND, Ctx, build, esc, style
 
 TITLE = N_("Wallet cards")
 CARD_W, CARD_H = 3.375 * inch, 2.125 * inch
 PAD = 7
 SIZES = (8.2, 7.8, 7.4, 7.0, 6.6, 6.2, 5.8)
+# the statement for an officer, who may read it at arm's length: as large as the card allows
+OFFICER_SIZES = (12.0, 11.4, 10.8, 10.2, 9.6, 9.0, 8.4)
 
 
 def _nb(phone: str) -> str:
@@ -57,9 +64,10 @@ def calls_card(ctx: Ctx, plan: Plan, size: float, limit: int | None) -> list:
 def help_card(ctx: Ctx, plan: Plan, size: float, limit=None) -> list:
     a, k = plan.legal.attorney, plan.legal.consulate
     g = next((g for g in plan.guardians if g.role == "primary"), plan.guardians[0] if plan.guardians else None)
-    rows = [(N_("Lawyer"), " · ".join(x for x in (a.name, a.organization) if x), a.phone),
-            (N_("Consulate"), k.name, k.phone),
-            (N_("Standby guardian"), g.full_name if g else None, g.phone if g else None)]
+    rows = [(N_("Lawyer"), " · ".join(x for x in (a.name, a.organization) if x), a.phone)]
+    if plan.legal.consulate_on_wallet is True:  # only when chosen: it tells the nationality
+        rows.append((N_("Consulate"), k.name, k.phone))
+    rows.append((N_("Standby guardian"), g.full_name if g else None, g.phone if g else None))
     out = [_title(ctx, N_("Help"), size)]
     for msgid, name, phone in rows:
         label = " / ".join(esc(s) for s in ctx.t(msgid))
@@ -81,25 +89,49 @@ def rights_card(ctx: Ctx, tr, size: float, limit=None) -> list:
     return out
 
 
+def officer_card(ctx: Ctx, big: float, limit=None) -> list:
+    """The English statement for an officer (``big`` points), whatever the card's
+    languages, under a heading (and, for a reader of another language, what it
+    says) in the card's languages."""
+    o = content.rights()["officer_statement"]
+    size = min(SIZES[0], big - 2.6)
+    out = [_title(ctx, o["heading"], size)]
+    explain = [esc(tr.gettext(o["explain"])) for tr in ctx.tr if tr.lang != "en"]
+    for i, text in enumerate(dict.fromkeys(explain)):
+        out.append(Paragraph(text, style("ox", size - 0.8, leading=(size - 0.8) * 1.18, spaceAfter=1,
+                                         color=INK if i == 0 else SECOND)))
+    out.append(Paragraph(esc(o["_english"]), style("oe", big, leading=big * 1.24, spaceBefore=4)))
+    return out
+
+
+def card_height(flows, w: float = CARD_W - 2 * PAD) -> float:
+    """How tall a card's content is when laid out ``w`` wide."""
+    return _height(flows, w)
+
+
 def _height(flows, w) -> float:
     return sum(f.wrap(w, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flows)
 
 
-def fit(builder, w: float, h: float, items: int) -> list:
+def fit(builder, w: float, h: float, items: int, sizes=SIZES) -> list:
     """The largest font that fits; at the floor, fewer list items."""
-    for size in SIZES:
+    for size in sizes:
         flows = builder(size, None)
         if _height(flows, w) <= h:
             return flows
     for limit in range(items - 1, 0, -1):
-        flows = builder(SIZES[-1], limit)
+        flows = builder(sizes[-1], limit)
         if _height(flows, w) <= h:
             return flows
-    return builder(SIZES[-1], 1)
+    return builder(sizes[-1], 1)
 
 
 class CardSheet(Flowable):
-    """Cards in a grid of two columns, dotted cut lines and crop marks."""
+    """Cards in a grid of two columns, dotted cut lines and crop marks.  When
+    the rows do not all fit, the sheet splits between whole rows, so the rest
+    go to the next page and no card is ever cut."""
+
+    MARKS = 14  # room above and below the grid for the crop marks
 
     def __init__(self, cards: list[list]):
         super().__init__()
@@ -109,11 +141,19 @@ class CardSheet(Flowable):
 
     def wrap(self, aw, ah):
         self.x_off = (aw - self.width) / 2
-        return aw, self.height + 14
+        return aw, self.height + self.MARKS
+
+    def split(self, aw, ah):
+        fit = int((ah - self.MARKS) // CARD_H)
+        if fit >= self.rows:
+            return [self]
+        if fit < 1:
+            return []  # not even one row: the whole sheet goes to the next page
+        return [CardSheet(self.cards[:2 * fit]), CardSheet(self.cards[2 * fit:])]
 
     def draw(self):
         c = self.canv
-        x0, top = self.x_off, self.height + 7
+        x0, top = self.x_off, self.height + self.MARKS / 2
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
         c.setDash(2, 2)
@@ -143,7 +183,10 @@ class CardSheet(Flowable):
                 y -= f.getSpaceAfter()
 
 
-def render(ctx: Ctx, plan: Plan) -> bytes:
+def cards(ctx: Ctx, plan: Plan) -> list[list]:
+    """Every card's flowables, in sheet order (two per row): whom to call ×2,
+    help ×2, the rights in each language (×2 for one language), the statement
+    for an officer ×2."""
     w, h = CARD_W - 2 * PAD, CARD_H - 2 * PAD
     n = len(plan.contacts)
     calls = fit(lambda s, lim: calls_card(ctx, plan, s, lim), w, h, n)
@@ -151,8 +194,12 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
     rights = [fit(lambda s, lim, tr=tr: rights_card(ctx, tr, s, lim), w, h, 1) for tr in ctx.tr]
     if len(rights) == 1:
         rights = rights * 2
-    cards = [calls, calls, helpc, helpc, *rights]
+    officer = fit(lambda s, lim: officer_card(ctx, s, lim), w, h, 1, sizes=OFFICER_SIZES)
+    return [calls, calls, helpc, helpc, *rights, officer, officer]
+
+
+def render(ctx: Ctx, plan: Plan) -> bytes:
     story = [Paragraph("\u2702&nbsp;" + esc(" / ".join(ctx.t(N_(
         "Cut along the dotted lines. Keep one set of cards in your wallet and give the other set to an adult you trust.")))),
-        style("cut", 9)), Spacer(1, 6), CardSheet(cards)]
+        style("cut", 9)), Spacer(1, 6), CardSheet(cards(ctx, plan))]
     return build(ctx, TITLE, story, subtitle=plan.household.family_name or "")

@@ -166,8 +166,7 @@ def test_wallet_calls_in_order_or_says_see_binder(langs):
     assert shown == CONTACTS[:len(shown)] and len(shown) >= 4
     if len(shown) < len(CONTACTS):
         assert squash(tr(langs[0], "{n} more in the family binder").format(n=len(CONTACTS) - len(shown))) in body
-    for must in ("(860) 555-0199", "(860) 555-0101"):
-        assert must in text("wallet", "stress", langs)
+    assert "(860) 555-0199" in text("wallet", "stress", langs)  # the lawyer
     from prep_app.outputs import content
     for lang in langs:
         for item in content.rights()["reminders"]:
