@@ -4,7 +4,12 @@ attributes.  Edits write straight into the plan object and emit ``edited``.
 
 A field is ``F(path, kind, label, hint)`` where ``path`` is a dotted attribute
 path on the bound object ("school.phone") and ``kind`` one of
-text, long, phone, email, date, yesno, choice.
+text, long, phone, email, date, yesno (Yes / No / Don't know), bool (Yes / No
+only), choice (one of ``choices``) and checks (a list of ``choices``, one
+check box each).  ``choices`` is a tuple ``((value, N_("label")), ...)`` or a
+callable returning ``[(value, translated text), ...]`` for choices that depend
+on the plan or the language.  ``when=(path, value)`` shows a field only while
+another field has that value; a user edit that hides it also empties it.
 """
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLin
 
 from ..model.typed import read_typed
 from .lang import N_, _, bind, on_change
-from .widgets import TriState, label
+from .widgets import Checks, TriState, label
 
 
 @dataclass(frozen=True)
@@ -26,8 +31,11 @@ class F:
     kind: str
     label: str
     hint: str = ""
-    choices: tuple = ()       # for "choice": ((value, N_("label")), ...)
+    choices: tuple = ()       # for "choice" and "checks": ((value, N_("label")), ...) or a callable
     heading: str = ""         # start a new titled group before this field
+    when: tuple | None = None  # (path, value): shown only while that field has that value
+    empty: str = ""           # for "checks" with callable choices: the text when there are none
+    note: object = None       # callable(obj) -> translated text or None, shown under the field
 
 
 def get_path(obj, path: str):
@@ -55,7 +63,10 @@ class Form(QWidget):
         self._loading = False
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
-        grid = QGridLayout(self)
+        self.parts: dict[str, list[QWidget]] = {}     # label, editor, hint of each field
+        self.gaps: dict[str, int] = {}                # the spacing row after each field
+        self.notes: dict[str, QLabel] = {}            # texts that depend on the values
+        grid = self.grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(2)
@@ -66,29 +77,39 @@ class Form(QWidget):
                 grid.addWidget(h, row, 0, 1, 2)
                 row += 1
             editor = self._make_editor(f)
-            lab = label(f.label, kind="field", buddy=editor if not isinstance(editor, TriState) else None)
-            bind(editor, "setAccessibleName", f.label) if not isinstance(editor, TriState) else \
-                bind(editor, "set_accessible", f.label)
-            if f.hint:
-                bind(editor, "setAccessibleDescription", f.hint) if not isinstance(editor, TriState) else None
+            group = isinstance(editor, (TriState, Checks))     # several buttons, one name
+            lab = label(f.label, kind="field", buddy=None if group else editor)
+            bind(editor, "set_accessible" if group else "setAccessibleName", f.label)
+            if f.hint and not group:
+                bind(editor, "setAccessibleDescription", f.hint)
             grid.addWidget(lab, row, 0, 1, 2)
             row += 1
             grid.addWidget(editor, row, 0, 1, 2)
             row += 1
+            self.parts[f.path] = [lab, editor]
             if f.hint:
-                grid.addWidget(label(f.hint, kind="hint"), row, 0, 1, 2)
+                hint = label(f.hint, kind="hint")
+                grid.addWidget(hint, row, 0, 1, 2)
+                self.parts[f.path].append(hint)
+                row += 1
+            if f.note is not None:
+                note = label(kind="hint")
+                note.hide()
+                grid.addWidget(note, row, 0, 1, 2)
+                self.notes[f.path] = note
                 row += 1
             err = label(kind="error")
             err.hide()
             grid.addWidget(err, row, 0, 1, 2)
             row += 1
             grid.setRowMinimumHeight(row, 10)
+            self.gaps[f.path] = row
             row += 1
             self.editors[f.path] = editor
             self.errors[f.path] = err
         grid.setRowStretch(row, 1)
         self.setEnabled(False)
-        on_change(self, lambda _code: self._revalidate())
+        on_change(self, lambda _code: (self._revalidate(), self._refresh_notes()))
 
     # -- building --------------------------------------------------------------
     def _make_editor(self, f: F) -> QWidget:
@@ -98,12 +119,22 @@ class Form(QWidget):
             e.setMinimumHeight(64)
             e.setMaximumHeight(96)
             e.textChanged.connect(lambda p=f.path, e=e: self._edited(p, e.toPlainText()))
-        elif f.kind == "yesno":
-            e = TriState()
+        elif f.kind in ("yesno", "bool"):
+            e = TriState(unknown=f.kind == "yesno")
             e.changed.connect(lambda code, p=f.path: self._edited(p, {1: True, 0: False}.get(code)))
+        elif f.kind == "checks":
+            e = Checks()
+            if f.empty:
+                e.set_empty_text(f.empty)
+            self._label_checks(e, f)
+            on_change(self, lambda _c, e=e, f=f: self._label_checks(e, f))
+            e.changed.connect(lambda p=f.path, e=e: self._edited(p, e.values()))
         elif f.kind == "choice":
             e = QComboBox()
             e.setMinimumHeight(36)
+            e.setMaxVisibleItems(16)
+            e.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            e.setMinimumContentsLength(12)
             e.addItem("", None)
             for value, _template in (() if callable(f.choices) else f.choices):
                 e.addItem("", value)
@@ -139,6 +170,12 @@ class Form(QWidget):
         for i, (_value, template) in enumerate(f.choices, start=1):
             combo.setItemText(i, _(template))
 
+    def _label_checks(self, checks: Checks, f: F) -> None:
+        if callable(f.choices):
+            checks.set_options(f.choices() if self.obj is not None else [])
+        else:
+            checks.set_options([(value, _(template)) for value, template in f.choices])
+
     # -- binding ---------------------------------------------------------------
     def bind_to(self, obj) -> None:
         self.obj = obj
@@ -151,6 +188,9 @@ class Form(QWidget):
                     e.setPlainText(value or "")
                 elif isinstance(e, TriState):
                     e.set_value(value)
+                elif isinstance(e, Checks):
+                    self._label_checks(e, f)
+                    e.set_values(value or [])
                 elif isinstance(e, QComboBox):
                     if callable(f.choices):
                         self._label_choices(e, f)
@@ -160,6 +200,8 @@ class Form(QWidget):
                     e.setText(value.isoformat() if isinstance(value, date) else (value or ""))
                 self._show_error(f, None)
             self._revalidate()
+            self._apply_when(clear=False)
+            self._refresh_notes()
         finally:
             self._loading = False
         self.setEnabled(obj is not None)
@@ -172,7 +214,58 @@ class Form(QWidget):
         self._show_error(f, problem)
         if problem is None or f.kind != "date":
             set_path(self.obj, path, value)
+        self._apply_when(clear=True)
         self.edited.emit(path)
+        self._refresh_notes()
+
+    def _refresh_notes(self) -> None:
+        for f in self.fields:
+            note = self.notes.get(f.path)
+            if note is None:
+                continue
+            text = f.note(self.obj) if self.obj is not None else None
+            note.setText(text or "")
+            note.setVisible(bool(text) and self.shown_field(f))
+
+    def shown_field(self, f: F) -> bool:
+        if f.when is None:
+            return True
+        other, value = f.when
+        return self.obj is not None and get_path(self.obj, other) == value
+
+    def _apply_when(self, clear: bool) -> None:
+        """Show the fields whose condition holds; on a user edit, empty the
+        ones it hides (a reason for an answer no longer given)."""
+        for f in self.fields:
+            if f.when is None:
+                continue
+            shown = self.shown_field(f)
+            if not shown and clear and self.obj is not None and get_path(self.obj, f.path) is not None:
+                set_path(self.obj, f.path, None)
+                self._loading, was = True, self._loading
+                try:
+                    self._load_value(f, None)
+                finally:
+                    self._loading = was
+            for w in self.parts[f.path]:
+                w.setVisible(shown)
+            err = self.errors[f.path]
+            err.setVisible(shown and bool(err.property("template")))
+            self.grid.setRowMinimumHeight(self.gaps[f.path], 10 if shown else 0)
+
+    def _load_value(self, f: F, value) -> None:
+        e = self.editors[f.path]
+        if isinstance(e, QComboBox):
+            i = e.findData(value)
+            e.setCurrentIndex(i if i >= 0 else 0)
+        elif isinstance(e, TriState):
+            e.set_value(value)
+        elif isinstance(e, Checks):
+            e.set_values(value or [])
+        elif isinstance(e, QPlainTextEdit):
+            e.setPlainText(value or "")
+        else:
+            e.setText(value or "")
 
     def _convert(self, f: F, raw):
         if isinstance(raw, str):
@@ -202,6 +295,9 @@ class Form(QWidget):
         e = self.editors.get(path)
         if e is None:
             return False
+        f = next(f for f in self.fields if f.path == path)
+        if not self.shown_field(f):          # hidden: the answer that shows it
+            return self.focus_field(f.when[0])
         e.setFocus(Qt.FocusReason.OtherFocusReason)
         w = self.parentWidget()
         while w is not None and not isinstance(w, QScrollArea):

@@ -9,8 +9,8 @@ import shutil
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import (QApplication, QButtonGroup, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
-                               QPushButton, QRadioButton, QSizePolicy, QWidget)
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QCheckBox, QFileDialog, QHBoxLayout, QLabel,
+                               QMessageBox, QPushButton, QRadioButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from .lang import N_, bind
 
@@ -102,18 +102,23 @@ _VALUE = {1: True, 0: False, -1: None}
 
 class TriState(QWidget):
     """Yes / No / Don't know as three labelled radio buttons (None = don't know).
+    With ``unknown=False`` only Yes and No are offered, for a choice the family
+    makes rather than a fact they may not know; None then shows neither chosen.
 
     ``changed`` carries 1 / 0 / -1: PySide6 6.12 loses a reference to True or
     False passed through a Signal(object) (the interpreter then aborts at exit)."""
     changed = Signal(int)
 
-    def __init__(self, accessible: str = "", parent=None):
+    def __init__(self, accessible: str = "", parent=None, *, unknown: bool = True):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(self)
         self.buttons = {}
-        for value, template in ((True, N_("Yes")), (False, N_("No")), (None, N_("Don't know"))):
+        answers = [(True, N_("Yes")), (False, N_("No"))]
+        if unknown:
+            answers.append((None, N_("Don't know")))
+        for value, template in answers:
             r = QRadioButton()
             r.setMinimumHeight(32)
             bind(r, "setText", template)
@@ -121,7 +126,8 @@ class TriState(QWidget):
             self.buttons[value] = r
             row.addWidget(r)
         row.addStretch(1)
-        self.buttons[None].setChecked(True)
+        if unknown:
+            self.buttons[None].setChecked(True)
         for value, r in self.buttons.items():
             r.toggled.connect(lambda on, v=value: self._toggled(on, v))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -137,7 +143,14 @@ class TriState(QWidget):
         return None
 
     def set_value(self, value) -> None:
-        self.buttons[value if value in (True, False) else None].setChecked(True)
+        key = value if value in (True, False) else None
+        if key in self.buttons:
+            self.buttons[key].setChecked(True)
+            return
+        self.group.setExclusive(False)          # none chosen (Yes / No only)
+        for r in self.buttons.values():
+            r.setChecked(False)
+        self.group.setExclusive(True)
 
     def set_accessible(self, name: str) -> None:
         self.setAccessibleName(name)
@@ -145,9 +158,115 @@ class TriState(QWidget):
             r.setAccessibleDescription(name)
 
     def setFocus(self, *args):  # focusing the field focuses the checked choice
-        for r in self.buttons.values():
-            if r.isChecked():
-                r.setFocus(*args)
+        checked = [r for r in self.buttons.values() if r.isChecked()]
+        (checked or list(self.buttons.values()))[0].setFocus(*args)
+
+
+class _WrapLabel(QLabel):
+    """The text of a check box that wraps; a click on it toggles the box."""
+
+    def __init__(self, box: QCheckBox):
+        super().__init__()
+        self.box = box
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
+            self.box.click()
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+        else:
+            super().mousePressEvent(event)
+
+
+class Checks(QWidget):
+    """Several check boxes that together make a list of values (the parents of
+    a child, the events a designation names).  Options are ``(value, text)``
+    with the text already translated; ``set_options`` may be called again when
+    the language or the plan changes, and keeps what is ticked.  Values in the
+    list that are not among the options are kept, so editing loses nothing."""
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.col = QVBoxLayout(self)
+        self.col.setContentsMargins(0, 0, 0, 0)
+        self.col.setSpacing(2)
+        self.empty = label(kind="hint")
+        self.empty.hide()
+        self.col.addWidget(self.empty)
+        self.boxes: dict[object, QCheckBox] = {}
+        self.texts: dict[object, QLabel] = {}
+        self._rows: list[QWidget] = []
+        self._extra: list = []
+        self._accessible = ""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def set_empty_text(self, template: str) -> None:
+        bind(self.empty, "setText", template)
+
+    def set_options(self, options) -> None:
+        options = list(options)
+        self.empty.setVisible(not options and bool(self.empty.text()))
+        if [v for v, _t in options] == list(self.boxes):
+            for value, text in options:            # same options: new texts only
+                self.texts[value].setText(text)
+                self.boxes[value].setAccessibleName(text)
+            return
+        ticked = self.values()
+        had_focus = any(b.hasFocus() for b in self.boxes.values())
+        for w in self._rows:
+            w.hide()
+            w.deleteLater()
+        self._rows, self.boxes, self.texts = [], {}, {}
+        for value, text in options:
+            row = QWidget()
+            lay = QHBoxLayout(row)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(6)
+            box = QCheckBox()
+            box.setMinimumHeight(32)
+            box.setAccessibleName(text)
+            if self._accessible:
+                box.setAccessibleDescription(self._accessible)
+            box.setChecked(value in ticked)
+            box.toggled.connect(lambda _on: self.changed.emit())
+            lab = _WrapLabel(box)
+            lab.setText(text)
+            lay.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            lay.addWidget(lab, 1)
+            self.col.addWidget(row)
+            self._rows.append(row)
+            self.boxes[value] = box
+            self.texts[value] = lab
+        self._extra = [v for v in ticked if v not in self.boxes]
+        if had_focus:
+            self.setFocus()
+
+    def values(self) -> list:
+        """The ticked values in the options' order, then the kept unknown ones."""
+        return [v for v, b in self.boxes.items() if b.isChecked()] + list(self._extra)
+
+    def set_values(self, values) -> None:
+        values = list(values or [])
+        for value, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(value in values)
+            box.blockSignals(False)
+        self._extra = [v for v in values if v not in self.boxes]
+
+    def set_accessible(self, name: str) -> None:
+        self._accessible = name
+        self.setAccessibleName(name)
+        for box in self.boxes.values():
+            box.setAccessibleDescription(name)
+
+    def setFocus(self, *args):  # focusing the field focuses its first box
+        if self.boxes:
+            next(iter(self.boxes.values())).setFocus(*args)
+        else:
+            super().setFocus(*args)
 
 
 # -- privacy-safe file dialogs -------------------------------------------------

@@ -48,5 +48,9 @@ def create_plan(qtbot, window, plan_label: str = "Blue door", passphrase: str = 
 
 
 def form_field(step_or_editor, path):
+    """The editor of a field in a step, a list editor or a form."""
+    from prep_app.ui.form import Form
+    if isinstance(step_or_editor, Form):
+        return step_or_editor.editors[path]
     form = getattr(step_or_editor, "form", None) or step_or_editor.editor.form
     return form.editors[path]

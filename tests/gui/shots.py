@@ -78,15 +78,38 @@ def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5)
             for i in range(len(ed.steps)):
                 ed.go(i)
                 shot(w, f"{tag}-{i + 1:02d}-step")
-                if i == 4:
-                    ed.steps[4].tabs.setCurrentIndex(1)
-                    shot(w, f"{tag}-{i + 1:02d}-step-b")
+                for suffix, action in extras(ed, i):
+                    action()
+                    shot(w, f"{tag}-{i + 1:02d}-step-{suffix}")
             w.lock()
             shot(w, f"{tag}-10-lock")
             w.close()
             w.deleteLater()
             app.processEvents()
     return written
+
+
+def extras(ed, i):
+    """Further views of a step: the parts below the first screen, other tabs."""
+    step = ed.steps[i]
+    if i == 1:      # parents: the country of birth picker
+        yield "b", lambda: step.focus_path("parents[0].birth_country")
+    elif i == 2:    # children: the child's parents; the other parent's consent and its reason
+        yield "b", lambda: step.focus_path("children[2].parents")
+        consent = step.editor.form.editors["other_parent.consent"]
+
+        def not_needed():
+            consent.setCurrentIndex(consent.findData("not_needed"))
+            step.focus_path("children[2].other_parent.consent_reason")
+        yield "c", not_needed
+        yield "d", lambda: consent.setCurrentIndex(consent.findData("yes"))   # as the sample was
+    elif i == 3:    # guardians: when the guardian takes over
+        yield "b", lambda: step.focus_path("designation.contingencies")
+        yield "c", lambda: step.focus_path("designation.mention_immigration")
+    elif i == 4:
+        yield "b", lambda: step.tabs.setCurrentIndex(1)
+    elif i == 6:    # lawyer and consulate: the wallet choice
+        yield "b", lambda: step.focus_path("legal.consulate_on_wallet")
 
 
 if __name__ == "__main__":

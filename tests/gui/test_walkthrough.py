@@ -45,7 +45,7 @@ def walk(qtbot, window, ui, home):
     type_into(qtbot, form_field(parents, "full_name"), "João Gonçalves")
     type_into(qtbot, form_field(parents, "date_of_birth"), "1986-03-14")
     type_into(qtbot, form_field(parents, "phone"), "(860) 240-1212")
-    type_into(qtbot, form_field(parents, "country_of_birth"), "Brasil")
+    set_choice(form_field(parents, "birth_country"), "BR")
     type_into(qtbot, form_field(parents, "a_number"), "A-123-456-789")
     click(qtbot, parents.editor.add_button)
     type_into(qtbot, form_field(parents, "full_name"), "María José Ñañez")
@@ -65,8 +65,9 @@ def walk(qtbot, window, ui, home):
     type_into(qtbot, form_field(children, "comfort_notes"), "Blue blanket")
     set_yesno(form_field(children, "us_citizen"), True)
     set_yesno(form_field(children, "has_us_passport"), False)
+    click(qtbot, form_field(children, "parents").boxes["p1"])     # João is Lucas's father
     type_into(qtbot, form_field(children, "other_parent.full_name"), "Carlos Ñañez")
-    set_yesno(form_field(children, "other_parent.consents"), True)
+    set_choice(form_field(children, "other_parent.consent"), "yes")
     click(qtbot, ed.next_button)
 
     guardians = ed.steps[3]
@@ -168,7 +169,9 @@ def test_whole_family_every_step(window, ui, qtbot, home):
     saved = loads(unlock_vault(window.session.path, passphrase=PASSPHRASE).plaintext)
     assert saved.parents[0].full_name == "João Gonçalves"
     assert saved.guardians[1].full_name == "Nguyễn Thị Hoa"
-    assert saved.children[0].other_parent.consents is True
+    assert saved.children[0].parents == ["p1"]
+    assert saved.children[0].other_parent.consent == "yes"
+    assert saved.parents[0].birth_country == "BR"
     assert saved.household.languages == ["pt_BR", "en"]
     assert [c.full_name for c in saved.contacts_in_call_order()][0] == "Ana Souza"
 

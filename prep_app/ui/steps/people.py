@@ -1,13 +1,40 @@
-"""Steps 2-4: parents, children, guardians."""
+"""Steps 2-4: parents, children, guardians (with when the guardian takes over)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from functools import cache, cmp_to_key
+
+from PySide6.QtCore import QCollator, QLocale
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from ...model import Child, Guardian, Parent
-from ..form import F
-from ..lang import N_, _
+from ...model.countries import country_codes, country_name
+from ...model.standby import child_status
+from ..form import F, Form, scrolled
+from ..lang import LANG, N_, _, on_change
 from ..listedit import ListEditor
 from . import Step, split_path
+
+
+@cache
+def _countries_in(lang: str) -> tuple[tuple[str, str], ...]:
+    """(code, name in lang), sorted as a reader of that language expects
+    ("Irán" after "Irak", "Åland" with the A's)."""
+    collator = QCollator(QLocale(lang))
+    named = [(code, country_name(code, lang) or code) for code in country_codes()]
+    return tuple(sorted(named, key=cmp_to_key(lambda a, b: collator.compare(a[1], b[1]))))
+
+
+def country_choices():
+    return _countries_in(LANG.code)
+
+
+def _written_before(parent) -> str | None:
+    """A country of birth typed before there was a list (or by another tool)
+    that names no country: show it, so nothing is lost from sight."""
+    if parent.birth_country or not parent.country_of_birth:
+        return None
+    return _("Written before: “{text}”. Choose the country from the list.").format(
+        text=parent.country_of_birth)
 
 
 def _name(kind_template: str):
@@ -19,13 +46,19 @@ def _name(kind_template: str):
 class _ListStep(Step):
     section = ""
 
-    def _editor(self, **kw) -> ListEditor:
+    def _editor(self, place: bool = True, **kw) -> ListEditor:
         editor = ListEditor(items=lambda: getattr(self.plan, self.section), **kw)
         editor.edited.connect(self.edited.emit)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(editor)
+        if place:
+            lay = QVBoxLayout(self)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.addWidget(editor)
         return editor
+
+    def shown(self) -> None:
+        # other steps may have changed what the forms show (a parent's name)
+        if self.plan is not None:
+            self.editor.reload(max(0, self.editor.list.currentRow()))
 
     def focus_path(self, path: str) -> None:
         _section, index, rest = split_path(path)
@@ -53,8 +86,9 @@ class ParentsStep(_ListStep):
                 F("date_of_birth", "date", N_("Date of birth"), ""),
                 F("phone", "phone", N_("Mobile phone"), ""),
                 F("email", "email", N_("Email"), N_("If they have one.")),
-                F("country_of_birth", "text", N_("Country of birth"),
-                  N_("Needed to find a person who is detained.")),
+                F("birth_country", "choice", N_("Country of birth"),
+                  N_("Needed to find a person who is detained."), choices=country_choices,
+                  note=_written_before),
                 F("a_number", "text", N_("A-number (if any)"),
                   N_("The immigration number, e.g. A-123-456-789. Only the guardian's papers show it; "
                      "schools never see it.")),
@@ -62,6 +96,29 @@ class ParentsStep(_ListStep):
                 F("employer_phone", "phone", N_("Work phone"), ""),
                 F("medical_notes", "long", N_("Health needs"), N_("Medicines or conditions, if any.")),
             ])
+        self.editor.form.edited.connect(self._edited)
+
+    def _edited(self, path: str) -> None:
+        # The exchange format keeps the typed country too; the picker writes
+        # the English name there, which is what the detainee locator lists and
+        # what outputs that still read country_of_birth print.
+        if path == "birth_country" and self.editor.form.obj is not None:
+            parent = self.editor.form.obj
+            parent.country_of_birth = country_name(parent.birth_country, "en")
+
+
+CONSENT = (
+    ("yes", N_("Yes, they agree and will sign")),
+    ("no", N_("No, they do not agree")),
+    ("unknown", N_("Not asked yet, or we don't know")),
+    ("not_needed", N_("Not needed")),
+)
+CONSENT_REASONS = (
+    ("deceased", N_("The other parent has died")),
+    ("removed_as_guardian", N_("A court removed them as guardian")),
+    ("rights_terminated", N_("A court ended their parental rights")),
+    ("identity_unknown", N_("We do not know who the other parent is")),
+)
 
 
 class ChildrenStep(_ListStep):
@@ -76,10 +133,15 @@ class ChildrenStep(_ListStep):
             title=N_("Children"), hint=N_("Add each child. Choose one to see their details."),
             add_text=N_("+ Add a child"), remove_text=N_("Remove"),
             make=lambda: Child(id=self.plan.next_id("c")),
-            describe=_name(N_("Child {n}")), on_remove=self.forget_person,
+            describe=self._describe, on_remove=self.forget_person,
             fields=[
                 F("full_name", "text", N_("Full name"), ""),
                 F("date_of_birth", "date", N_("Date of birth"), ""),
+                F("parents", "checks", N_("Parents of this child"),
+                  N_("Mark each parent in this plan who is this child's parent or legal guardian. "
+                     "Only a parent or legal guardian can name a standby guardian for a child."),
+                  choices=self._parent_choices,
+                  empty=N_("No parents in this plan yet. Add them in the Parents step first.")),
                 F("school.name", "text", N_("School name"), N_("The school prints a page with who may pick the child up."),
                   heading=N_("School")),
                 F("school.grade", "text", N_("Grade"), ""),
@@ -99,26 +161,52 @@ class ChildrenStep(_ListStep):
                 F("has_us_passport", "yesno", N_("Does the child have a U.S. passport?"),
                   N_("A passport lets a child travel to join a parent.")),
                 F("other_parent.full_name", "text", N_("Other parent's name"),
-                  N_("The child's other parent, if they do not live with you."), heading=N_("Other parent")),
+                  N_("The child's other parent, if they are not in this plan."), heading=N_("Other parent")),
                 F("other_parent.phone", "phone", N_("Other parent's phone"), ""),
-                F("other_parent.consents", "yesno", N_("Does the other parent agree to the guardian?"),
-                  N_("In Connecticut both living parents must agree. If you are not sure, choose "
-                     "“Don't know” and ask a lawyer.")),
+                F("other_parent.consent", "choice", N_("Does the other parent agree to the guardian?"),
+                  N_("In Connecticut both living parents must agree (Conn. Gen. Stat. §45a-624a). "
+                     "If the other parent does not agree, or you do not know yet, this child cannot "
+                     "be in the guardian papers yet."), choices=CONSENT),
+                F("other_parent.consent_reason", "choice", N_("Why is it not needed?"),
+                  N_("If you are not sure, ask a lawyer."), choices=CONSENT_REASONS,
+                  when=("other_parent.consent", "not_needed")),
             ])
+
+    def _parent_choices(self):
+        if self.plan is None:      # closed a moment ago (locked)
+            return []
+        return [(p.id, p.full_name or _("Parent {n}").format(n=i + 1)) for i, p in enumerate(self.plan.parents)]
+
+    def _describe(self, i, child) -> str:
+        name = child.full_name or _("Child {n}").format(n=i + 1)
+        plan = self.plan
+        if plan is not None and i < len(plan.children) and plan.children[i] is child \
+                and not child_status(plan, i).eligible:
+            return f"{name}\n✖ " + _("Not in the guardian papers yet")
+        return name
 
 
 ROLES = (("primary", N_("First choice (primary)")), ("alternate", N_("Second choice (alternate)")))
 
 
+CONTINGENCY_NAMES = (
+    ("detained", N_("If a parent is detained or held by any authority")),
+    ("cannot_return", N_("If a parent cannot come back to the country")),
+    ("incapacity", N_("If a parent is very ill or cannot make decisions")),
+    ("death", N_("If a parent dies")),
+)
+
+
 class GuardiansStep(_ListStep):
     title = N_("Guardians")
     intro = N_("Who would care for the children if no parent can. Name a first and a second choice.")
-    sections = ("guardians",)
+    sections = ("guardians", "designation")
     section = "guardians"
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.editor = self._editor(
+            place=False,
             title=N_("Guardians"), hint=N_("Add the first choice, then a second choice."),
             add_text=N_("+ Add a guardian"), remove_text=N_("Remove"),
             make=self._new, describe=self._describe,
@@ -134,6 +222,53 @@ class GuardiansStep(_ListStep):
                 F("may_be_at_risk", "yesno", N_("Could they also be detained?"),
                   N_("If yes, also name a second choice who is not at risk.")),
             ])
+        # when the guardian takes over: one choice for the whole plan, on its
+        # own tab (below the list it would not fit a 1366x768 screen at 150 %)
+        self.designation = Form([
+            F("designation.contingencies", "checks", N_("The guardian takes over"),
+              N_("Choose one or more. If a parent dies, the guardian may care for the children for "
+                 "90 days; to go on after that, the guardian must ask the Probate Court "
+                 "(Conn. Gen. Stat. §45a-624e)."), choices=CONTINGENCY_NAMES),
+            F("designation.other_contingency", "text", N_("Other event (in your own words)"),
+              N_("Only if the choices above do not say it. It is printed as you write it.")),
+            F("designation.mention_immigration", "bool", N_("Name immigration in the papers?"),
+              N_("Usually no: these papers go to schools and doctors.")),
+        ])
+        self.designation.edited.connect(lambda _p: (self.edited.emit(), self._tab_titles()))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.editor, "")
+        self.tabs.addTab(scrolled(self.designation), "")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.tabs)
+        self.editor.edited.connect(self._tab_titles)
+        on_change(self, lambda _c: self._tab_titles())
+        self.designation.bind_to(self.plan)
+        self._tab_titles()
+
+    def _tab_titles(self) -> None:
+        if self.plan is None:
+            return
+        self.tabs.setTabText(0, _("Guardians ({n})").format(n=len(self.plan.guardians)))
+        d = self.plan.designation
+        chosen = bool(d.contingencies or d.other_contingency)
+        self.tabs.setTabText(1, _("When the guardian takes over") if chosen
+                             else _("When the guardian takes over (not chosen yet)"))
+
+    def shown(self) -> None:
+        super().shown()
+        self._tab_titles()
+
+    def focus_path(self, path: str) -> None:
+        section, index, rest = split_path(path)
+        if section == "designation":
+            self.tabs.setCurrentIndex(1)
+            if not self.designation.focus_field(path):
+                self.designation.focus_field("designation.contingencies")
+            return
+        self.tabs.setCurrentIndex(0)
+        self.editor.focus(index, rest)
 
     def _new(self):
         role = "alternate" if any(g.role == "primary" for g in self.plan.guardians) else "primary"
