@@ -302,6 +302,8 @@ class Form(QWidget):
         w = self.parentWidget()
         while w is not None and not isinstance(w, QScrollArea):
             w = w.parentWidget()
+        if isinstance(w, FitScrollArea):
+            w.settle()      # a field shown a moment ago has no place in the layout yet
         if isinstance(w, QScrollArea):
             w.ensureWidgetVisible(e, 50, 80)
         return True
@@ -334,6 +336,16 @@ class FitScrollArea(QScrollArea):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def settle(self) -> None:
+        """Lay the content out now rather than on the next event-loop turn, so
+        a field shown a moment ago can be scrolled to at once."""
+        w = self.widget()
+        if w is None or w.layout() is None:
+            return
+        w.layout().activate()
+        self._fit()
+        w.resize(self.viewport().width(), max(self.viewport().height(), w.minimumHeight()))
 
     def _fit(self) -> None:
         w = self.widget()

@@ -99,10 +99,13 @@ def test_consent_not_needed_asks_why_and_writes_both(window, ui, qtbot, home):
         "Yes, they agree and will sign", "No, they do not agree", "Not asked yet, or we don't know",
         "Not needed"]
 
-    step.editor.scroll.verticalScrollBar().setValue(0)
+    step.focus_path("children[0].parents")                  # scrolled near the top
+    QApplication.processEvents()
     set_choice(consent, "not_needed")
     assert reason.isVisibleTo(step)
     step.focus_path("children[0].other_parent.consent_reason")      # at once: scrolled to, in sight
+    for _ in range(4):                                        # and still in sight once laid out
+        QApplication.processEvents()
     assert QApplication.focusWidget() is reason and not reason.visibleRegion().isEmpty()
     set_choice(reason, "deceased")
     child = window.session.plan.children[0]
