@@ -92,7 +92,6 @@ def child_block(ctx: Ctx, plan: Plan, c: Child, citizenship: bool = True, comfor
     """Everything about one child (binder and guardian packet)."""
     out = [ctx.heading(N_("Child"), level=2) if not c.full_name else
            Paragraph(f"<b>{esc(c.full_name)}</b>", style("cn", 11.5, bold=True, spaceBefore=8, spaceAfter=2))]
-    out[0].keepWithNext = True
     rows = [(N_("Full name"), c.full_name), (N_("Date of birth"), ctx.date_str(c.date_of_birth))]
     if citizenship:
         rows += [(N_("U.S. citizen"), ctx.yes_no(c.us_citizen)),
@@ -106,7 +105,7 @@ def child_block(ctx: Ctx, plan: Plan, c: Child, citizenship: bool = True, comfor
         out.append(ctx.fields([(N_("Parents in this plan"), ", ".join(p.full_name or "" for p in plan.parents_of(c))),
                                (N_("Other parent"), op.full_name), (N_("Other parent's phone"), op.phone, "phone"),
                                (N_("Other parent's consent"), consent_text(ctx, op))], cols=2))
-    return out
+    return [KeepTogether(out)]      # a child's details under the child's name, on one page when they fit
 
 
 CONSENT = {"yes": N_("Agrees; signs the consent page"), "no": N_("Does not agree"),
