@@ -30,15 +30,16 @@ from .furniture import BODY2, Ctx, Instrument as Mark, Unsplit, _ts, build, esc,
 
 TITLE = N_("Standby guardian packet")
 LINE = "____________________"
+ADDRESS_LINE = LINE * 2     # room to write an address, or several children's names, by hand
 
 
-def _or_line(value: str | None) -> str:
+def _or_line(value: str | None, line: str = LINE) -> str:
     """Family data, or a writing line where it is missing."""
-    return value if value else LINE
+    return value if value else line
 
 
 def _names(children) -> callable:
-    names = [c.full_name or LINE for c in children] or [LINE]
+    names = [c.full_name or LINE for c in children] or [ADDRESS_LINE]     # blank: room for several names
     return lambda tr: format_list(names, tr.lang)
 
 
@@ -107,14 +108,14 @@ def designation(ctx: Ctx, plan: Plan, inst: Instrument) -> list:
     ictx = ctx.for_instrument()
     g, alt = inst.primary or Guardian(), inst.alternate
     body = [ictx.text(d["appoint"], principal=_or_line(inst.principal.full_name),
-                      guardian=_or_line(g.full_name), guardian_address=_or_line(g.address),
+                      guardian=_or_line(g.full_name), guardian_address=_or_line(g.address, ADDRESS_LINE),
                       children=_names(inst.children), contingencies=_events(plan, ctx))]
     if ctx.blank:
         body += _tick_events(ictx)
     if alt is not None or ctx.blank:
         alt = alt or Guardian()
         body.append(ictx.text(d["alternate"], guardian=_or_line(g.full_name), alternate=_or_line(alt.full_name),
-                              alternate_address=_or_line(alt.address)))
+                              alternate_address=_or_line(alt.address, ADDRESS_LINE)))
     body += [Spacer(1, 4), ictx.text(d["reflection"]),
              ictx.signature(N_("Signature of principal"), seal=True,
                             extra=[(N_("Printed name"), inst.principal.full_name)]),
@@ -135,7 +136,7 @@ def consent(ctx: Ctx, plan: Plan, inst: Instrument) -> list:
     for n, (name, kids) in enumerate(others.items(), 1):
         msgid = c["statement_alternate"] if alt or ctx.blank else c["statement"]
         body = [ictx.text(msgid, other=_or_line(name), children=_names([k for k in kids if k.full_name])
-                          if any(k.full_name for k in kids) else LINE, principal=_or_line(inst.principal.full_name),
+                          if any(k.full_name for k in kids) else ADDRESS_LINE, principal=_or_line(inst.principal.full_name),
                           guardian=_or_line(g.full_name), alternate=_or_line((alt or Guardian()).full_name)),
                 ictx.signature(N_("Signature of the other parent"),
                                extra=[(N_("Printed name"), name or None),
@@ -166,7 +167,7 @@ def activation(ctx: Ctx, plan: Plan, inst: Instrument, guardian: Guardian, prima
             "Write the town and county where you sign."))), BODY2))
     body.append(Spacer(1, 4))
     appointed = a["appointed_alternate"] if alternate else a["appointed"]
-    body += [ictx.text(appointed, principal=_or_line(p.full_name), principal_address=_or_line(plan.household.address),
+    body += [ictx.text(appointed, principal=_or_line(p.full_name), principal_address=_or_line(plan.household.address, ADDRESS_LINE),
                        guardian=_or_line(guardian.full_name), children=_names(inst.children),
                        primary=_or_line(primary and primary.full_name)),
              ictx.text(a["contingency"], contingencies=_events(plan, ctx, activation=True)),
