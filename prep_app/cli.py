@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__
 from .messages import N_, Message
 from .passphrase import strength
+from .process import no_core_dumps
 
 EXIT_OK, EXIT_USAGE, EXIT_SECRET, EXIT_DAMAGED, EXIT_IO = 0, 2, 3, 4, 5
 
@@ -213,6 +214,7 @@ COMMANDS = {"import": cmd_import, "export": cmd_export, "passwd": cmd_passwd,
 
 
 def main(argv: list[str] | None = None) -> int:
+    no_core_dumps()     # before any plan is decrypted
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:

@@ -183,3 +183,30 @@ def test_nothing_readable_is_left_on_disk(env, vault, tmp_path):
         for name in FAMILY_NAMES:
             for encoding in ("utf-8", "utf-16-le"):
                 assert name.encode(encoding) not in data, f"{name} readable in {path}"
+
+
+CRASH_AFTER_START = """
+import os, resource, sys
+soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
+resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))   # as a laptop that allows core files
+from prep_app.cli import main
+main(["list"])
+print(resource.getrlimit(resource.RLIMIT_CORE), flush=True)
+os.abort()                                                # a crash with a plan in memory
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="core files as Linux writes them")
+def test_a_crash_writes_no_core_file(env, tmp_path):
+    import resource
+    if resource.getrlimit(resource.RLIMIT_CORE)[1] == 0:
+        pytest.skip("this machine allows no core files at all")
+    if Path("/proc/sys/kernel/core_pattern").read_text().strip() not in ("core", "core.%p"):
+        pytest.skip("core files are not written to the working folder here")
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    result = subprocess.run([sys.executable, "-c", CRASH_AFTER_START], cwd=cwd, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "(0, 0)" in result.stdout
+    assert not list(cwd.iterdir()), list(cwd.iterdir())
