@@ -15,12 +15,51 @@ import errno
 import glob
 import os
 import secrets
+import stat
 from pathlib import Path
 
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
 _OPEN_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL
                | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+
+
+_READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+               | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+
+
+class NotRegularFile(OSError):
+    """A folder, a link, a FIFO or a device where a plan file was expected."""
+
+    def __init__(self, path):
+        super().__init__(errno.EINVAL, "not a regular file", str(path))
+
+
+def open_regular(path: Path):
+    """*path* opened for reading, only if it is a regular file.
+
+    Never follows a link (it could point anywhere) and never waits on a FIFO
+    (opening one for reading blocks until a writer comes): the open is
+    non-blocking and the type is checked on the opened file, not its name.
+    """
+    if os.path.islink(path):           # O_NOFOLLOW does not exist on Windows
+        raise NotRegularFile(path)
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK):     # a link swapped in meanwhile
+            raise NotRegularFile(path) from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegularFile(path)
+    return os.fdopen(fd, "rb")
+
+
+def refuse_link(path: Path) -> None:
+    """Saving over a link would replace the link, not what it points to."""
+    if os.path.islink(path):
+        raise NotRegularFile(path)
 
 
 def backup_path(path: Path) -> Path:
@@ -112,6 +151,7 @@ def keep_backup(path: Path) -> None:
 def write_atomic(path: Path, data: bytes, *, backup: bool = True,
                  overwrite: bool = True) -> None:
     """Replace (or with overwrite=False, create) *path* with *data*, crash-safely."""
+    refuse_link(path)
     tmp = write_temp(path, data)
     try:
         if overwrite:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno as _errno
 
 from ..messages import N_, Message
+from .atomic import NotRegularFile
 
 
 class VaultError(Exception):
@@ -100,6 +101,8 @@ def storage_error(exc: OSError, action: Message) -> StorageError:
         why = N_("The file or folder does not exist (was a USB stick removed?).")
     elif code == _errno.EEXIST:
         why = N_("A file with this name already exists; it was left untouched.")
+    elif isinstance(exc, NotRegularFile):
+        why = N_("It is a folder, a link or a special file, not a plan file; prep-app leaves it alone.")
     elif code == _errno.EIO:
         why = N_("The drive reported an error (was a USB stick removed?).")
     else:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import crypto, errors
+from . import atomic, crypto, errors
 from .crypto import KdfParams
 
 MAGIC = b"PREPVLT\x00"
@@ -177,7 +177,7 @@ def read_header(path: Path) -> Header:
 
     Raises OSError for the caller to translate, VaultError for bad content.
     """
-    with open(path, "rb") as f:
+    with atomic.open_regular(path) as f:
         size = os.fstat(f.fileno()).st_size
         head = f.read(PREFIX.size)
         hlen = _check_prefix(head, size)

@@ -33,6 +33,9 @@ class Store:
         self.plans_dir = Path(home) / "plans"
         try:
             self.plans_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # a linked folder could be anywhere, shared with anyone: refused, and
+            # never chmod-ed through the link
+            atomic.refuse_link(self.plans_dir)
             os.chmod(self.plans_dir, 0o700)       # mkdir's mode is reduced by the umask
         except OSError as exc:
             raise errors.storage_error(exc, errors.could_not_read()) from exc

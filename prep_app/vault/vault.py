@@ -100,7 +100,7 @@ class Vault:
         """
         path = Path(path)
         try:
-            with open(path, "rb") as f:
+            with atomic.open_regular(path) as f:
                 if f.read(len(format.MAGIC)) != format.MAGIC:
                     raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST))
         except FileNotFoundError:
@@ -139,7 +139,7 @@ MAX_FILE = 256 * 1024 * 1024
 
 def _read(path: Path) -> bytes:
     try:
-        with open(path, "rb") as f:
+        with atomic.open_regular(path) as f:
             # Look at the magic first: a stray video or photo is never read whole.
             head = f.read(len(format.MAGIC))
             if head != format.MAGIC or os.fstat(f.fileno()).st_size > MAX_FILE:
