@@ -82,10 +82,21 @@ def _prompt(prompt: str) -> str | None:
         return None
 
 
+def _readable(passphrase: str | None) -> str | None:
+    """A passphrase that is not valid text (bytes from a mis-set terminal or
+    variable) is refused with a fixed message that never echoes it."""
+    if passphrase is not None:
+        try:
+            passphrase.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _error(EXIT_USAGE, N_("the passphrase is not valid UTF-8 text; nothing was changed")) from None
+    return passphrase
+
+
 def _new_passphrase(env_name: str) -> str:
-    passphrase = os.environ.get(env_name)
+    passphrase = _readable(os.environ.get(env_name))
     if passphrase is None:
-        passphrase = _prompt("New passphrase: ")
+        passphrase = _readable(_prompt("New passphrase: "))
         if passphrase is not None and _prompt("Type it again: ") != passphrase:
             raise _error(EXIT_USAGE, N_("the two passphrases are not the same; nothing was changed"))
     if passphrase is None:
@@ -102,10 +113,10 @@ def _unlock(path: Path, allow_recovery: bool = False):
 
     if not path.is_file():  # say so before asking for a passphrase
         raise _error(EXIT_IO, N_("there is no plan file at {file}"), file=path)
-    passphrase = os.environ.get("PREP_APP_PASSPHRASE")
-    recovery = os.environ.get("PREP_APP_RECOVERY_CODE") if allow_recovery else None
+    passphrase = _readable(os.environ.get("PREP_APP_PASSPHRASE"))
+    recovery = _readable(os.environ.get("PREP_APP_RECOVERY_CODE")) if allow_recovery else None
     if passphrase is None and recovery is None:
-        passphrase = _prompt("Passphrase: ")
+        passphrase = _readable(_prompt("Passphrase: "))
     if passphrase is None and recovery is None:
         raise _error(EXIT_USAGE, N_("no passphrase given: type it at the prompt or set {variable}"),
                      variable="PREP_APP_PASSPHRASE")
@@ -147,7 +158,10 @@ def cmd_import(args) -> int:
     from . import model, vault
 
     plan = _read_plan_json(args.json)  # validate fully before any vault is touched
-    data = model.dumps(plan).encode("utf-8")
+    try:
+        data = model.dumps(plan).encode("utf-8")
+    except model.ExchangeError as err:
+        raise _error(EXIT_USAGE, N_("{file}: {problem}"), file=args.json, problem=err) from None
     if args.vault.exists():
         _unlock(args.vault).save(data)
         print(f"Plan replaced in {args.vault}")

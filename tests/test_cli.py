@@ -210,3 +210,42 @@ def test_a_crash_writes_no_core_file(env, tmp_path):
     assert result.returncode != 0
     assert "(0, 0)" in result.stdout
     assert not list(cwd.iterdir()), list(cwd.iterdir())
+
+
+def plan_file(tmp_path, text: str) -> Path:
+    path = tmp_path / "odd.json"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text,says", [
+    ("[" * 200_000 + "]" * 200_000, "nested too deeply"),
+    ('{"format": "prep-app-plan", "version": ' + "9" * 5000 + "}", "number of 5000 characters"),
+    ('{"format": "prep-app-plan", "version": NaN}', "NaN is not a number"),
+])
+def test_hostile_json_is_exit_2_with_one_line(env, tmp_path, text, says):
+    target = tmp_path / "new.prepvault"
+    result = prep_app(env, "import", plan_file(tmp_path, text), "--vault", target)
+    assert result.returncode == 2 and says in result.stderr
+    assert not target.exists()
+
+
+def test_a_plan_too_large_for_the_reader_is_refused_before_a_vault_is_written(env, tmp_path):
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["household"]["notes"] = "x" * (5 * 1024 * 1024)
+    target = tmp_path / "new.prepvault"
+    result = prep_app(env, "import", plan_file(tmp_path, json.dumps(data)), "--vault", target)
+    assert result.returncode == 2 and "too large" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="environment bytes as POSIX passes them")
+def test_a_passphrase_that_is_not_text_is_refused_without_echoing_it(env, vault):
+    bad = os.fsdecode(b"horse\xffbattery staple river")
+    for variable, args in (("PREP_APP_PASSPHRASE", ("export", "--vault", vault, "--json", vault.with_suffix(".json"))),
+                           ("PREP_APP_NEW_PASSPHRASE", ("passwd", "--vault", vault))):
+        result = prep_app(env, *args, **{variable: bad})
+        assert result.returncode == 2, result.stderr
+        assert "not valid UTF-8" in result.stderr
+        for part in ("horse", "\\xff", "\udcff", "0xff"):
+            assert part not in result.stderr, part

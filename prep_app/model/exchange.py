@@ -31,14 +31,35 @@ class ExchangeError(ValueError):
 
 # -- reading ------------------------------------------------------------------
 
+# A real plan is about 10 KB; the bound keeps every plan that is read or
+# written well inside what the vault reader accepts (vault.MAX_FILE).
+MAX_PLAN_BYTES = 4 * 1024 * 1024
+MAX_NUMBER_DIGITS = 20      # the only numbers in a plan are small (version, call order)
+
+
+def _number(text: str):
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise ExchangeError("", f"a number of {len(text)} characters is not part of a plan")
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+def _no_constant(name: str):
+    raise ExchangeError("", f"{name} is not a number a plan can hold")
+
+
 def loads(text: str | bytes) -> Plan:
     """Parse exchange-format JSON into a :class:`Plan` (older versions are migrated)."""
+    if len(text) > MAX_PLAN_BYTES:
+        raise ExchangeError("", f"the file is too large for a plan ({len(text) // 1024} KB; "
+                                f"at most {MAX_PLAN_BYTES // 1024} KB)")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_number, parse_float=_number, parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise ExchangeError("", "the file is not UTF-8 text") from None
     except json.JSONDecodeError as err:
         raise ExchangeError("", f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+    except RecursionError:
+        raise ExchangeError("", "the JSON is nested too deeply to be a plan") from None
     return from_dict(data)
 
 
@@ -147,7 +168,12 @@ def to_dict(plan: Plan) -> dict:
 
 
 def dumps(plan: Plan) -> str:
-    return json.dumps(to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+    """The plan as exchange-format JSON; refused if loads() would refuse it."""
+    text = json.dumps(to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+    if len(text) > MAX_PLAN_BYTES:
+        raise ExchangeError("", f"the plan is too large to save ({len(text) // 1024} KB; "
+                                f"at most {MAX_PLAN_BYTES // 1024} KB)")
+    return text
 
 
 def _write(value):
