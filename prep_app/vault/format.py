@@ -28,8 +28,8 @@ PREFIX = struct.Struct(">8sHI")          # magic, version, header length; all bi
 CHECKSUM_BYTES = 32
 MAX_HEADER = 64 * 1024
 MAX_LABEL = 200
-MAX_SLOTS = 8
 SLOT_KINDS = ("passphrase", "recovery")
+MAX_SLOTS = len(SLOT_KINDS)
 WRAPPED_BYTES = crypto.KEY_BYTES + crypto.TAG_BYTES
 MIN_FILE = PREFIX.size + 2 + crypto.TAG_BYTES + CHECKSUM_BYTES
 
@@ -140,9 +140,11 @@ def decode_header(raw: bytes) -> Header:
     except ValueError:
         raise errors.damaged() from None
     _need(isinstance(d["slots"], list) and 1 <= len(d["slots"]) <= MAX_SLOTS)
+    slots = tuple(_slot(s) for s in d["slots"])
+    _need(len({s.kind for s in slots}) == len(slots))     # one slot of each kind: one KDF run per unlock
     body = _fields(d["body"], {"cipher", "nonce"})
     _need(body["cipher"] == "aes-256-gcm")
-    return Header(d["label"], saved_on, tuple(_slot(s) for s in d["slots"]),
+    return Header(d["label"], saved_on, slots,
                   _bytes(body["nonce"], crypto.NONCE_BYTES, crypto.NONCE_BYTES))
 
 

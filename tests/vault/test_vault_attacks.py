@@ -1,5 +1,6 @@
 """Attacks and accidents: every flipped byte, truncation, foreign files,
 tampering with a recomputed checksum, wrong secrets, newer formats."""
+import dataclasses
 import hashlib
 import os
 import random
@@ -151,16 +152,6 @@ def test_lowered_kdf_cost_in_header_does_not_open(made):
         unlock_vault(vault.path, PASSPHRASE)
 
 
-def test_absurd_kdf_cost_in_header_is_refused_not_run(made, kdf_calls):
-    vault, _ = made
-    data = vault.path.read_bytes()
-    forged = data.replace(b'"memory_kib":8192', b'"memory_kib":99999999', 1)
-    vault.path.write_bytes(with_checksum(forged))
-    with pytest.raises(DamagedVaultError):
-        unlock_vault(vault.path, PASSPHRASE)
-    assert kdf_calls == []
-
-
 def test_wrong_passphrase_leaves_the_folder_byte_identical(made):
     vault, _ = made
     folder = vault.path.parent
@@ -252,3 +243,33 @@ def test_random_header_mutations_never_crash_read_info_or_store_list(small, tmp_
         except DamagedVaultError:
             pass
     assert len(store.list()) == 300
+
+
+def forge_slots(vault, change) -> None:
+    """Rewrite the vault's header with ``change(slots)``, sealed with the real
+    key and checksum, as an attacker who once held the file could."""
+    _prefix, header, _body = format.parse(vault.path.read_bytes())
+    forged = format.Header(header.label, header.saved_on, change(header.slots), header.body_nonce)
+    vault.path.write_bytes(format.build(forged, vault._key, vault.plaintext))
+
+
+@pytest.mark.parametrize("kdf", [KdfParams(99_999_999, 1, 1),   # absurd
+                                 KdfParams(524_288, 1, 1),      # 512 MiB: within the old 1 GiB bound
+                                 KdfParams(65_536, 200, 4)])    # a minute of passes
+def test_kdf_cost_above_what_a_plan_needs_is_refused_not_run(made, kdf_calls, kdf):
+    vault, _ = made
+    forge_slots(vault, lambda slots: tuple(dataclasses.replace(s, kdf=kdf) for s in slots))
+    kdf_calls.clear()
+    with pytest.raises(DamagedVaultError):
+        unlock_vault(vault.path, PASSPHRASE)
+    assert kdf_calls == []
+
+
+def test_a_second_slot_of_one_kind_is_refused_before_any_kdf_runs(made, kdf_calls):
+    # eight slots at the highest cost once made an unlock run eight KDFs in a row
+    vault, _ = made
+    forge_slots(vault, lambda slots: slots + tuple(s for s in slots if s.kind == "passphrase"))
+    kdf_calls.clear()
+    with pytest.raises(DamagedVaultError):
+        unlock_vault(vault.path, PASSPHRASE)
+    assert kdf_calls == []
