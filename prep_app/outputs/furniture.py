@@ -469,7 +469,8 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
             self.setStrokeColor(INK)
             self.setLineWidth(0.5)
             self.line(x0, top, x1, top)
-            for i, tr in enumerate(ctx.tr):
+            # in the instrument's languages: English, the controlling text, first
+            for i, tr in enumerate(ctx.for_instrument().tr):
                 g = tr.gettext
                 right = g(N_("Page {n} of {total} of this document")).format(n=n, total=total)
                 if total > 1:
