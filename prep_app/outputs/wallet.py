@@ -96,7 +96,8 @@ def officer_card(ctx: Ctx, big: float, limit=None) -> list:
     o = content.rights()["officer_statement"]
     size = min(SIZES[0], big - 2.6)
     out = [_title(ctx, o["heading"], size)]
-    explain = [esc(tr.gettext(o["explain"])) for tr in ctx.tr if tr.lang != "en"]
+    meaning = o["explain"]      # (a msgid from rights.json; a literal inside gettext() would be extracted)
+    explain = [esc(tr.gettext(meaning)) for tr in ctx.tr if tr.lang != "en"]
     for i, text in enumerate(dict.fromkeys(explain)):
         out.append(Paragraph(text, style("ox", size - 0.8, leading=(size - 0.8) * 1.18, spaceAfter=1,
                                          color=INK if i == 0 else SECOND)))

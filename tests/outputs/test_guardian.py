@@ -144,8 +144,8 @@ def test_the_consent_page_names_the_other_parent_and_ticks_nothing():
     docs = documents(read(sample_plan(), ("pt_BR", "en")), CONSENT)
     assert len(docs) == 1
     page = one_page(docs[0])
-    assert squash("I, Carlos Ñañez, am a parent of Tomás Ñañez. I consent to the designation made by "
-                  "María José Ñañez of Ana Souza") in squash(page)
+    assert squash("I, Carlos Ñañez, am a parent of Tomás Ñañez. I consent to the designation, made by "
+                  "María José Ñañez, of Ana Souza as their standby guardian") in squash(page)
     assert "\u2612" not in page  # ☒: no answer is ever ticked for the other parent
     assert "Signature of the other parent" in page
 

@@ -232,7 +232,7 @@ class GuardiansStep(_ListStep):
             F("designation.other_contingency", "text", N_("Other event (in your own words)"),
               N_("Only if the choices above do not say it. It is printed as you write it.")),
             F("designation.mention_immigration", "bool", N_("Name immigration in the papers?"),
-              N_("Usually no: these papers go to schools and doctors.")),
+              N_("Usually no: the guardian may show these papers to a school, a doctor or a court.")),
         ])
         self.designation.edited.connect(lambda _p: (self.edited.emit(), self._tab_titles()))
         self.tabs = QTabWidget()
