@@ -109,7 +109,7 @@ def child_block(ctx: Ctx, plan: Plan, c: Child, citizenship: bool = True, comfor
 
 
 CONSENT = {"yes": N_("Agrees; signs the consent page"), "no": N_("Does not agree"),
-           "unknown": N_("Not asked yet"), "not_needed": N_("Not needed")}
+           "unknown": N_("Not asked yet, or not known"), "not_needed": N_("Not needed")}
 CONSENT_REASON = {"removed_as_guardian": N_("a court removed them as guardian"),
                   "rights_terminated": N_("a court ended their parental rights"),
                   "deceased": N_("has died"), "identity_unknown": N_("not known who they are")}

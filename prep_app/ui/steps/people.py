@@ -142,7 +142,7 @@ class ChildrenStep(_ListStep):
                      "Only a parent or legal guardian can name a standby guardian for a child."),
                   choices=self._parent_choices,
                   empty=N_("No parents in this plan yet. Add them in the Parents step first.")),
-                F("school.name", "text", N_("School name"), N_("The school prints a page with who may pick the child up."),
+                F("school.name", "text", N_("School name"), N_("The school gets a page that says who may pick the child up."),
                   heading=N_("School")),
                 F("school.grade", "text", N_("Grade"), ""),
                 F("school.teacher", "text", N_("Teacher"), ""),
@@ -226,8 +226,8 @@ class GuardiansStep(_ListStep):
         # own tab (below the list it would not fit a 1366x768 screen at 150 %)
         self.designation = Form([
             F("designation.contingencies", "checks", N_("The guardian takes over"),
-              N_("Choose one or more. If a parent dies, the guardian may care for the children for "
-                 "90 days; to go on after that, the guardian must ask the Probate Court "
+              N_("Choose one or more. If a parent dies while the designation is in effect, the guardian may "
+                 "care for the children for 90 days; to go on after that, the guardian must ask the Probate Court "
                  "(Conn. Gen. Stat. §45a-624e)."), choices=CONTINGENCY_NAMES),
             F("designation.other_contingency", "text", N_("Other event (in your own words)"),
               N_("Only if the choices above do not say it. It is printed as you write it.")),
