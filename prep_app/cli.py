@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cmd = commands.add_parser("passwd", help="set a new passphrase (unlock with the old one or the recovery code)")
     cmd.add_argument("--vault", type=Path, required=True)
+    cmd.add_argument("--new-recovery-code", action="store_true",
+                     help="also replace the recovery code (a new one is always made when "
+                          "unlocking with the passphrase, which cannot carry the old one over)")
 
     cmd = commands.add_parser("render", help="print the plan's PDFs into a folder")
     source = cmd.add_mutually_exclusive_group(required=True)
@@ -190,8 +193,15 @@ def cmd_export(args) -> int:
 
 def cmd_passwd(args) -> int:
     opened = _unlock(args.vault, allow_recovery=True)
-    opened.change_passphrase(_new_passphrase("PREP_APP_NEW_PASSPHRASE"))
-    print(f"New passphrase set for {args.vault}")
+    code = opened.change_passphrase(_new_passphrase("PREP_APP_NEW_PASSPHRASE"),
+                                    new_recovery_code=args.new_recovery_code)
+    print(f"New passphrase set for {args.vault}; the old passphrase no longer opens it, "
+          "and its backup copy was removed.")
+    if code:
+        print("New recovery code (the old one no longer works; write this down, it is shown only once):")
+        print(f"    {code}")
+    else:
+        print("The recovery code is unchanged.")
     return EXIT_OK
 
 

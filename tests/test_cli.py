@@ -249,3 +249,37 @@ def test_a_passphrase_that_is_not_text_is_refused_without_echoing_it(env, vault)
         assert "not valid UTF-8" in result.stderr
         for part in ("horse", "\\xff", "\udcff", "0xff"):
             assert part not in result.stderr, part
+
+
+def opens(folder, **secret) -> list[str]:
+    """The files in *folder* that open with *secret* (passphrase= or recovery_code=)."""
+    from prep_app.vault import VaultError, unlock_vault
+    names = []
+    for p in sorted(folder.iterdir()):
+        try:
+            unlock_vault(p, **secret)
+        except VaultError:
+            continue
+        names.append(p.name)
+    return names
+
+
+@pytest.mark.parametrize("unlock_with", ["passphrase", "recovery code"])
+def test_after_passwd_no_file_opens_with_the_old_secrets(env, tmp_path, unlock_with):
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    path = folder / "v.prepvault"
+    old_code = prep_app(env, "import", SAMPLE, "--vault", path).stdout.strip().splitlines()[-1].strip()
+    assert prep_app(env, "import", SAMPLE, "--vault", path).returncode == 0          # a save: a .bak now
+    assert len(list(folder.iterdir())) == 2
+    secret = ({"PREP_APP_PASSPHRASE": PASSPHRASE} if unlock_with == "passphrase" else
+              {"PREP_APP_PASSPHRASE": "forgotten it", "PREP_APP_RECOVERY_CODE": old_code})
+    new = "a brand new passphrase"
+    result = prep_app(env, "passwd", "--vault", path, "--new-recovery-code", PREP_APP_NEW_PASSPHRASE=new, **secret)
+    assert result.returncode == 0, result.stderr
+    new_code = result.stdout.strip().splitlines()[-1].strip()
+    assert new_code != old_code and sum(ch.isdigit() for ch in new_code) >= 20
+    assert opens(folder, passphrase=PASSPHRASE) == []
+    assert opens(folder, recovery_code=old_code) == []
+    assert opens(folder, passphrase=new) == ["v.prepvault"]
+    assert opens(folder, recovery_code=new_code) == ["v.prepvault"]

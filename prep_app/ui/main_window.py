@@ -226,12 +226,18 @@ class MainWindow(QMainWindow):
         from ..vault import VaultError
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.session.vault.change_passphrase(passphrase)
+            # a new data key: the .bak and any copy sealed under the old one
+            # no longer open what is saved from now on
+            code = self.session.vault.change_passphrase(passphrase)
         except VaultError as err:
             self.show_message(err.message.text(LANG.gettext))
             return
         finally:
             QApplication.restoreOverrideCursor()
+        if code:    # opened with the passphrase: its recovery slot could not be carried over
+            from .passphrase import RecoveryCodeDialog
+            self._open_dialog(RecoveryCodeDialog(code, self.session.vault.label, self))
+            return
         self.show_message(_("The new passphrase is set. The recovery code still works too."))
 
     # -- finish ------------------------------------------------------------------------

@@ -180,9 +180,10 @@ def _create_from(tmp: Path, path: Path) -> None:
     os.unlink(tmp)
 
 
-def remove_with_leftovers(path: Path) -> list[Path]:
-    """Delete *path*, its backup and its temp files; return what was removed."""
-    victims = [path, backup_path(path), *path.parent.glob(temp_glob(path))]
+def remove_with_leftovers(path: Path, keep_file: bool = False) -> list[Path]:
+    """Delete *path* (unless *keep_file*), its backup and its temp files;
+    return what was removed."""
+    victims = [*([] if keep_file else [path]), backup_path(path), *path.parent.glob(temp_glob(path))]
     removed = []
     for victim in victims:
         try:

@@ -23,12 +23,25 @@ class VaultInfo:
     format_version: int
 
 
-def _make_slot(kind: str, secret: bytes, kdf: KdfParams, data_key: bytes) -> Slot:
+@dataclass(frozen=True)
+class _Kek:
+    """A slot's key-encryption key, kept while the vault is open so a new data
+    key can be wrapped for the same secret without asking for it again."""
+    kind: str
+    kdf: KdfParams
+    salt: bytes
+    kek: bytes
+
+    def slot(self, data_key: bytes) -> Slot:
+        nonce = crypto.new_nonce()
+        return Slot(self.kind, self.kdf, self.salt, nonce, crypto.wrap(self.kek, nonce, data_key, self.kind))
+
+
+def _make_kek(kind: str, secret: bytes, kdf: KdfParams) -> _Kek:
     if not crypto.MAX_KDF.meets(kdf):          # readers refuse more, so never write it
         raise ValueError(f"KDF parameters above {crypto.MAX_KDF}")
-    salt, nonce = crypto.new_salt(), crypto.new_nonce()
-    kek = crypto.derive_key(secret, salt, kdf)
-    return Slot(kind, kdf, salt, nonce, crypto.wrap(kek, nonce, data_key, kind))
+    salt = crypto.new_salt()
+    return _Kek(kind, kdf, salt, crypto.derive_key(secret, salt, kdf))
 
 
 def _check_passphrase(passphrase: str) -> bytes:
@@ -47,11 +60,12 @@ def _write(path: Path, data: bytes, **kw) -> None:
 class Vault:
     """An unlocked plan.  ``plaintext`` is what was last saved or opened."""
 
-    def __init__(self, path: Path, header: Header, data_key: bytes, plaintext: bytes):
+    def __init__(self, path: Path, header: Header, data_key: bytes, plaintext: bytes, keks=()):
         self.path = Path(path)
         self._header = header
         self._key = data_key
         self._plaintext = plaintext
+        self._keks = {k.kind: k for k in keks}     # the secrets this vault was opened or made with
 
     label = property(lambda self: self._header.label)
     saved_on = property(lambda self: self._header.saved_on)
@@ -78,19 +92,57 @@ class Vault:
     def set_label(self, label: str) -> None:
         self._store(self._plaintext, format.check_label(label), self._header.slots)
 
-    def change_passphrase(self, new: str, kdf: KdfParams | None = None) -> None:
-        """Replace the passphrase slot; the recovery code keeps working.
+    def _cost(self, kind: str, kdf: KdfParams | None) -> KdfParams:
+        """*kdf*, or the slot's current cost if it meets MIN_KDF, else
+        DEFAULT_KDF: weak parameters only ever come from a caller."""
+        if kdf is not None:
+            return kdf
+        old = [s for s in self._header.slots if s.kind == kind]
+        return old[0].kdf if old and old[0].kdf.meets(MIN_KDF) else DEFAULT_KDF
 
-        Without *kdf*, keeps the current cost if it meets MIN_KDF, else
-        upgrades to DEFAULT_KDF: weak parameters only ever come from a caller.
+    def _rekey(self, keks: dict) -> None:
+        """Everything under a new data key, then the .bak and temp files gone:
+        they were sealed with the old key, which the old secrets still open."""
+        self._require_open()
+        key = crypto.new_key()
+        slots = tuple(keks[kind].slot(key) for kind in ("passphrase", "recovery"))
+        header = Header(self.label, date.today(), slots, crypto.new_nonce())
+        _write(self.path, format.build(header, key, self._plaintext), backup=False)
+        self._header, self._key, self._keks = header, key, keks
+        try:
+            atomic.remove_with_leftovers(self.path, keep_file=True)
+        except OSError as exc:
+            raise errors.storage_error(exc, errors.could_not_erase()) from exc
+
+    def change_passphrase(self, new: str, kdf: KdfParams | None = None,
+                          new_recovery_code: bool = False) -> str | None:
+        """A new passphrase under a new data key, so no earlier file or secret
+        opens what is saved from now on.
+
+        The recovery code is kept when this vault knows it (opened or made
+        with it) unless *new_recovery_code*; otherwise a new code is made.
+        Returns the new code, formatted for printing, or None if it was kept.
         """
-        secret = _check_passphrase(new)
-        old = [s for s in self._header.slots if s.kind == "passphrase"]
-        if kdf is None:
-            kdf = old[0].kdf if old and old[0].kdf.meets(MIN_KDF) else DEFAULT_KDF
-        slot = _make_slot("passphrase", secret, kdf, self._require_open())
-        others = tuple(s for s in self._header.slots if s.kind != "passphrase")
-        self._store(self._plaintext, self.label, (slot, *others))
+        keks = {"passphrase": _make_kek("passphrase", _check_passphrase(new), self._cost("passphrase", kdf))}
+        code = None
+        if new_recovery_code or "recovery" not in self._keks:
+            code = recovery.generate()
+            keks["recovery"] = _make_kek("recovery", code.encode("ascii"), self._cost("recovery", kdf))
+        else:
+            keks["recovery"] = self._keks["recovery"]
+        self._rekey(keks)
+        return recovery.format_recovery_code(code) if code else None
+
+    def replace_recovery_code(self, kdf: KdfParams | None = None) -> str:
+        """A new recovery code under a new data key; the passphrase this vault
+        was opened with keeps working.  Opened with the recovery code, it has
+        no passphrase to keep: use change_passphrase(new_recovery_code=True)."""
+        if "passphrase" not in self._keks:
+            raise ValueError("opened with the recovery code: set a new passphrase as well")
+        code = recovery.generate()
+        self._rekey({"passphrase": self._keks["passphrase"],
+                     "recovery": _make_kek("recovery", code.encode("ascii"), self._cost("recovery", kdf))})
+        return recovery.format_recovery_code(code)
 
     def copy_to(self, path) -> None:
         """Write an encrypted copy (same passphrase and recovery code) to *path*.
@@ -112,8 +164,9 @@ class Vault:
         _write(path, format.build(header, self._require_open(), self._plaintext))
 
     def close(self) -> None:
-        """Drop the key and plan.  Python may keep copies in memory until reused."""
+        """Drop the keys and plan.  Python may keep copies in memory until reused."""
         self._key = None
+        self._keks = {}
         self._plaintext = b""
 
 
@@ -127,11 +180,10 @@ def create_vault(path, plaintext: bytes, passphrase: str, label: str,
     if os.path.lexists(path):                  # fail before spending two KDF runs
         raise errors.storage_error(FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST)), errors.could_not_save())
     data_key, code = crypto.new_key(), recovery.generate()
-    slots = (_make_slot("passphrase", secret, kdf, data_key),
-             _make_slot("recovery", code.encode("ascii"), kdf, data_key))
-    header = Header(label, date.today(), slots, crypto.new_nonce())
+    keks = (_make_kek("passphrase", secret, kdf), _make_kek("recovery", code.encode("ascii"), kdf))
+    header = Header(label, date.today(), tuple(k.slot(data_key) for k in keks), crypto.new_nonce())
     _write(path, format.build(header, data_key, plaintext), overwrite=False)
-    return Vault(path, header, data_key, bytes(plaintext)), recovery.format_recovery_code(code)
+    return Vault(path, header, data_key, bytes(plaintext), keks), recovery.format_recovery_code(code)
 
 
 MAX_FILE = 256 * 1024 * 1024
@@ -166,8 +218,8 @@ def unlock_vault(path, passphrase: str | None = None,
     path = Path(path)
     prefix, header, body = format.parse(_read(path))
     for slot in (s for s in header.slots if s.kind == kind):
-        data_key = crypto.unwrap(crypto.derive_key(secret, slot.salt, slot.kdf),
-                                 slot.nonce, slot.wrapped_key, kind)
+        kek = _Kek(kind, slot.kdf, slot.salt, crypto.derive_key(secret, slot.salt, slot.kdf))
+        data_key = crypto.unwrap(kek.kek, slot.nonce, slot.wrapped_key, kind)
         if data_key is not None:
             break
     else:
@@ -175,7 +227,7 @@ def unlock_vault(path, passphrase: str | None = None,
     plaintext = crypto.open_body(data_key, header.body_nonce, body, prefix)
     if plaintext is None:
         raise errors.tampered()
-    return Vault(path, header, data_key, plaintext)
+    return Vault(path, header, data_key, plaintext, (kek,))
 
 
 def read_info(path) -> VaultInfo:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QAbstractButton
 
 from prep_app.model import Plan, dumps, loads
-from prep_app.vault import create_vault, unlock_vault
+from prep_app.vault import WrongSecretError, create_vault, unlock_vault
 
 from .conftest import FAST_KDF, PASSPHRASE
 from .helpers import click, create_plan, form_field, type_into
@@ -73,6 +74,10 @@ def test_lock_button_and_recovery_code(window, ui, qtbot, home):
     assert "new passphrase is set" in window.message
     path = window.session.path
     assert unlock_vault(path, passphrase=new).plaintext == unlock_vault(path, recovery_code=code).plaintext
+    # and the old passphrase opens nothing left in the folder (no .bak under the old key)
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+    with pytest.raises(WrongSecretError):
+        unlock_vault(path, passphrase=PASSPHRASE)
 
 
 def test_wrong_passphrase_keeps_file(window, ui, qtbot, home):
