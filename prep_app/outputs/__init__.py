@@ -6,6 +6,7 @@ bilingual labels) is shared from :mod:`prep_app.outputs.furniture`.
 """
 from __future__ import annotations
 
+import os
 from datetime import date
 from importlib import import_module
 from pathlib import Path
@@ -47,9 +48,20 @@ def render_all(plan: Plan | None, languages: list[str], out_dir: Path, only: lis
     for name in names:
         data = render(name, plan, languages, paper=paper, today=today)
         path = out_dir / f"{name}.pdf"
-        path.write_bytes(data)
+        _write_private(path, data)
         written.append(path)
     return written
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Owner-only, like the vault: a plan's PDFs are its plaintext.  A link in
+    the way is not followed, and a file already there loses wider permissions."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o600)
+    with open(fd, "wb") as out:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)
+        out.write(data)
 
 
 __all__ = ["OUTPUTS", "render", "render_all"]

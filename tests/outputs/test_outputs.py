@@ -1,6 +1,7 @@
 """What must and must never be on each printout, read back with pypdf."""
 from __future__ import annotations
 
+import os
 from io import BytesIO
 
 import pytest
@@ -283,6 +284,22 @@ def test_render_all_writes_the_files(tmp_path):
     assert all(p.read_bytes().startswith(b"%PDF") for p in paths)
     only = render_all(None, ["en"], tmp_path / "blank", only=["wallet"], paper="a4", today=TODAY)
     assert [p.name for p in only] == ["wallet.pdf"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_pdfs_are_owner_only_even_over_an_old_file_and_never_through_a_link(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "plan.pdf").write_bytes(b"last week's")
+    os.chmod(out / "plan.pdf", 0o644)
+    for p in render_all(sample_plan(), ["en"], out, today=TODAY):
+        assert p.stat().st_mode & 0o077 == 0, p.name      # the next user of the laptop cannot read them
+    (tmp_path / "elsewhere.pdf").write_bytes(b"not ours")
+    os.replace(out / "wallet.pdf", tmp_path / "moved.pdf")
+    (out / "wallet.pdf").symlink_to(tmp_path / "elsewhere.pdf")
+    with pytest.raises(OSError):
+        render_all(sample_plan(), ["en"], out, only=["wallet"], today=TODAY)
+    assert (tmp_path / "elsewhere.pdf").read_bytes() == b"not ours"
 
 
 @pytest.mark.parametrize("call", [
