@@ -183,15 +183,6 @@ def activation(ctx: Ctx, plan: Plan, inst: Instrument, guardian: Guardian, prima
 
 # -- letters -------------------------------------------------------------------
 
-def _unique(items) -> list:
-    """Plan entries once each, in order (dataclasses are not hashable)."""
-    out = []
-    for item in items:
-        if not any(item is seen for seen in out):
-            out.append(item)
-    return out
-
-
 def _who(g: Guardian | None) -> str:
     if g is None:
         return LINE
@@ -199,26 +190,48 @@ def _who(g: Guardian | None) -> str:
     return f"{_or_line(g.full_name)} (tel. {phone})" if phone else _or_line(g.full_name)
 
 
-def care_letter(ctx: Ctx, plan: Plan, insts: list[Instrument]) -> list:
-    """The family's own letter: medical care and school contacts."""
+def care_letter(ctx: Ctx, kids: list[Child], principals, primary: Guardian | None,
+                alternate: Guardian | None) -> list:
+    """The family's own letter: medical care and school contacts for ``kids``,
+    signed by ``principals``, each of whom is a parent of every one of them."""
     ictx = ctx.for_instrument()
-    kids = _unique(c for inst in insts for c in inst.children)
-    primary = insts[0].primary if insts else None
-    alt = insts[0].alternate if insts else (Guardian() if ctx.blank else None)
     story = [PageBreak(), ictx.heading(N_("Permission for medical care and school")),
              ictx.text(N_("The parent or parents who sign below allow {guardian} to consent to routine and "
                           "emergency medical and dental care for {children}, to receive their health "
                           "information, and to talk with their schools and make everyday school decisions "
                           "for them, while no parent can."), guardian=_who(primary),
                        children=_names(kids))]
-    if alt is not None:
+    if alternate is not None:
         story.append(ictx.text(N_("If {guardian} cannot act, {alternate} has the same permission."),
-                               guardian=_or_line(primary and primary.full_name), alternate=_who(alt)))
+                               guardian=_or_line(primary and primary.full_name), alternate=_who(alternate)))
     story.append(ictx.text(N_("This letter is the family's own permission. It does not replace the "
                               "designation of a standby guardian."), size=8.8))
-    signers = _unique(inst.principal for inst in insts) or [Parent(), Parent()]
-    for parent in signers:
+    for parent in principals:
         story.append(ictx.signature(N_("Parent's signature"), extra=[(N_("Printed name"), parent.full_name)]))
+    return story
+
+
+def _covered(plan: Plan, insts: list[Instrument]):
+    """(status, its designation) for each child a designation covers, in plan order."""
+    for s in statuses(plan):
+        inst = next((i for i in insts if any(c is s.child for c in i.children)), None)
+        if inst is not None:
+            yield s, inst
+
+
+def care_letters(ctx: Ctx, plan: Plan, insts: list[Instrument]) -> list:
+    """One letter per group of covered children with the same parents and
+    guardians, so nobody signs for a child who is not theirs (a niece, a
+    stepchild) and each child's own guardians are named."""
+    if ctx.blank:
+        return care_letter(ctx, [], [Parent(), Parent()], None, Guardian())
+    groups: dict[tuple, tuple] = {}
+    for s, inst in _covered(plan, insts):
+        key = (tuple(p.id for p in s.principals), id(inst.primary), id(inst.alternate))
+        groups.setdefault(key, (s.principals, inst.primary, inst.alternate, []))[3].append(s.child)
+    story = []
+    for principals, primary, alternate, kids in groups.values():
+        story += care_letter(ctx, kids, principals, primary, alternate)
     return story
 
 
@@ -324,12 +337,9 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
         story += activation(ctx, plan, inst, primary, primary, alternate=False)
         if inst.alternate is not None or ctx.blank:
             story += activation(ctx, plan, inst, inst.alternate or Guardian(), primary, alternate=True)
-    story += care_letter(ctx, plan, insts)
-    covered = {id(c) for inst in insts for c in inst.children}
-    for s in statuses(plan):
-        if id(s.child) in covered:
-            inst = next(i for i in insts if s.child in i.children)
-            story += school_letter(ctx, plan, s.child, s.principals, inst.primary, inst.alternate)
+    story += care_letters(ctx, plan, insts)
+    for s, inst in _covered(plan, insts):
+        story += school_letter(ctx, plan, s.child, s.principals, inst.primary, inst.alternate)
     if ctx.blank:
         story += school_letter(ctx, plan, Child(), [], None, Guardian())
     f = content.first72()

@@ -174,6 +174,17 @@ def test_school_letters_say_nothing_about_immigration(langs):
             assert word not in page.lower(), word
 
 
+def test_each_parent_signs_the_care_letter_only_for_their_own_children():
+    # the sample: João and María José are parents of Lucas and Sofía; Tomás is María José's only
+    letters = [p for p in read(sample_plan(), ("en",)) if "Permission for medical care and school" in p]
+    assert len(letters) == 2
+    by_child = {kid: next(p for p in letters if kid in p.split("while no parent can")[0])
+                for kid in ("Lucas Gonçalves", "Sofía Gonçalves", "Tomás Ñañez")}
+    assert by_child["Lucas Gonçalves"] is by_child["Sofía Gonçalves"]
+    assert "João Gonçalves" in by_child["Lucas Gonçalves"] and "María José Ñañez" in by_child["Lucas Gonçalves"]
+    assert "María José Ñañez" in by_child["Tomás Ñañez"] and "João Gonçalves" not in by_child["Tomás Ñañez"]
+
+
 def test_the_guardian_gets_the_people_to_call_and_the_never_release_list():
     body = squash(" ".join(read(sample_plan(), ("es", "en"))))
     for must in ["Marco Pereira", "Daniel Ortiz", "Beatriz Lima", "(203) 555-0127",
