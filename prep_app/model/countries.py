@@ -34,6 +34,20 @@ def country_name(code: str | None, lang: str = "en") -> str | None:
         return Locale("en").territories.get(code)
 
 
+def choose_birth_country(parent, code: str | None) -> None:
+    """Set a parent's country of birth from the list.  The typed text becomes
+    the English name: what the detainee locator lists, and what an older
+    prep-app or another tool reading ``country_of_birth`` shows."""
+    parent.birth_country = code
+    parent.country_of_birth = country_name(code, "en")
+
+
+def birth_country_in(parent, lang: str) -> str | None:
+    """The parent's country of birth in *lang*, or as typed when no country
+    was picked from the list."""
+    return country_name(parent.birth_country, lang) or parent.country_of_birth
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if c.isalnum())

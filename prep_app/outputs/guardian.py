@@ -20,6 +20,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 from ..i18n import format_list
 from ..messages import N_
 from ..model.checks import BLOCKER, check
+from ..model.countries import birth_country_in, country_name
 from ..model.phones import format_phone
 from ..model.plan import CONTINGENCIES, Child, Guardian, Parent, Plan
 from ..model.standby import Instrument, instruments, statuses
@@ -301,7 +302,6 @@ def people(ctx: Ctx, plan: Plan) -> list:
 
 
 def locator(ctx: Ctx, plan: Plan) -> list:
-    from ..model.countries import country_name
     story = [ctx.heading(N_("Parent locator card")),
              ctx.text(N_("The ICE Online Detainee Locator asks for the A-number (9 digits, without the A) and "
                          "the country of birth, or the exact full name and the country of birth. Its country "
@@ -309,7 +309,7 @@ def locator(ctx: Ctx, plan: Plan) -> list:
     pad = 5
     for p in S.slots(plan.parents, 2, Parent):
         english = country_name(p.birth_country, "en")
-        own = country_name(p.birth_country, ctx.langs[0]) or p.country_of_birth
+        own = birth_country_in(p, ctx.langs[0])
         card = ctx.fields([(N_("Full name"), p.full_name), (N_("Date of birth"), ctx.date_str(p.date_of_birth)),
                            (N_("Country of birth"), own), (N_("Country in the locator (English)"), english),
                            (N_("A-number (9 digits)"), locator_a_number(p.a_number))],

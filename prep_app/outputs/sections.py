@@ -12,6 +12,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ..messages import N_
 from ..model.checks import BLOCKER, check
+from ..model.countries import birth_country_in
 from ..model.phones import format_phone
 from ..model.plan import CONTINGENCIES, Child, Contact, Guardian, Parent, Plan
 from ..model.standby import statuses
@@ -64,7 +65,7 @@ def parent_fields(ctx: Ctx, p: Parent, immigration: bool = True) -> list:
     rows = [(N_("Full name"), p.full_name), (N_("Date of birth"), ctx.date_str(p.date_of_birth)),
             (N_("Phone"), p.phone, "phone"), (N_("Email"), p.email)]
     if immigration:
-        rows += [(N_("Country of birth"), p.country_of_birth), (N_("A-number"), p.a_number)]
+        rows += [(N_("Country of birth"), birth_country_in(p, ctx.langs[0])), (N_("A-number"), p.a_number)]
     rows += [(N_("Employer"), p.employer), (N_("Employer's phone"), p.employer_phone, "phone")]
     out = [ctx.fields(rows, cols=2)]
     out.append(ctx.fields([(N_("Health notes"), p.medical_notes)], label_frac=0.16))

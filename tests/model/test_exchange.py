@@ -308,3 +308,14 @@ def test_round_trip_with_arbitrary_unicode(body):
     exported = json.loads(model.dumps(model.from_dict(copy.deepcopy(data))))
     assert model.to_dict(model.from_dict(exported)) == exported
     _keeps(exported, data)   # every value that was given comes back unchanged
+
+
+def test_a_country_picked_from_the_list_reads_in_each_language_and_survives_the_round_trip():
+    from prep_app.model.countries import birth_country_in, choose_birth_country
+    parent = model.Parent(id="p1", country_of_birth="Kurdistan")       # typed before there was a list
+    assert birth_country_in(parent, "es") == "Kurdistan"                # nothing lost from sight
+    choose_birth_country(parent, "IQ")
+    assert (parent.birth_country, parent.country_of_birth) == ("IQ", "Iraq")   # the locator's English
+    assert birth_country_in(parent, "es") == "Irak" and birth_country_in(parent, "pt_BR") == "Iraque"
+    back = model.loads(model.dumps(model.Plan(parents=[parent]))).parents[0]
+    assert (back.birth_country, back.country_of_birth) == ("IQ", "Iraq")

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCollator, QLocale
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from ...model import Child, Guardian, Parent
-from ...model.countries import country_codes, country_name
+from ...model.countries import choose_birth_country, country_codes, country_name
 from ...model.standby import child_status
 from ..form import F, Form, scrolled
 from ..lang import LANG, N_, _, on_change
@@ -99,12 +99,9 @@ class ParentsStep(_ListStep):
         self.editor.form.edited.connect(self._edited)
 
     def _edited(self, path: str) -> None:
-        # The exchange format keeps the typed country too; the picker writes
-        # the English name there, which is what the detainee locator lists and
-        # what outputs that still read country_of_birth print.
         if path == "birth_country" and self.editor.form.obj is not None:
             parent = self.editor.form.obj
-            parent.country_of_birth = country_name(parent.birth_country, "en")
+            choose_birth_country(parent, parent.birth_country)
 
 
 CONSENT = (
