@@ -47,17 +47,10 @@ def _names(children) -> callable:
 def _events(plan: Plan, ctx: Ctx, activation: bool = False):
     """The chosen contingencies, joined with "or" in each language; a blank
     packet prints a box for each instead (chosen by hand)."""
-    d = plan.designation
-    keys = [k for k in CONTINGENCIES if k in d.contingencies]
-
-    def text(tr):
-        if ctx.blank:   # ticked by hand on the designation; written by hand on the statement
-            return LINE * 2 if activation else tr.gettext(N_("the contingency or contingencies ticked below"))
-        items = [tr.gettext(content.contingency(k, bool(d.mention_immigration), activation)) for k in keys]
-        if d.other_contingency:
-            items.append(d.other_contingency)
-        return format_list(items or [LINE], tr.lang, style="or")
-    return text
+    if not ctx.blank:
+        return S.event_list(plan, activation, empty=LINE)
+    # ticked by hand on the designation; written by hand on the statement
+    return lambda tr: LINE * 2 if activation else tr.gettext(N_("the contingency or contingencies ticked below"))
 
 
 def _tick_events(ictx: Ctx) -> list:
@@ -281,13 +274,8 @@ def cover(ctx: Ctx, plan: Plan) -> list:
 
 def not_covered(ctx: Ctx, plan: Plan) -> list:
     """Children the designation cannot cover yet, each with the reason."""
-    blocked = [s for s in statuses(plan) if not s.eligible]
-    if not blocked:
-        return []
-    rows = [ctx.heading(N_("Children not in the designation yet"), level=2)]
-    for s in blocked:
-        rows.append(ctx.text(s.problem.template, prefix="!", **s.problem.params))
-    return [Spacer(1, 4), ctx.box(rows)]
+    rows = S.not_designated(ctx, plan)
+    return [Spacer(1, 4), ctx.box(rows)] if rows else []
 
 
 def people(ctx: Ctx, plan: Plan) -> list:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from babel import Locale
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
+from ..i18n import format_list
 from ..messages import N_
 from ..model.checks import BLOCKER, check
 from ..model.countries import birth_country_in
@@ -139,26 +140,40 @@ def guardian_fields(ctx: Ctx, plan: Plan, g: Guardian) -> list:
     return out
 
 
+def event_list(plan: Plan, activation: bool = False, empty: str = ""):
+    """The events the family chose, joined with "or", as a function of the
+    translator (first person as in the designation, third person as in the
+    guardian's statement)."""
+    d = plan.designation
+    keys = [k for k in CONTINGENCIES if k in d.contingencies]
+
+    def text(tr) -> str:
+        items = [tr.gettext(content.contingency(k, bool(d.mention_immigration), activation)) for k in keys]
+        if d.other_contingency:
+            items.append(d.other_contingency)
+        return format_list(items or [empty], tr.lang, style="or")
+    return text
+
+
+def not_designated(ctx: Ctx, plan: Plan) -> list:
+    """Each child the designation cannot cover yet, with the reason and what to do."""
+    blocked = [s for s in statuses(plan) if not s.eligible]
+    if not blocked or ctx.blank:
+        return []
+    return [ctx.heading(N_("Children not in the designation yet"), level=2),
+            *[ctx.text(s.problem.template, prefix="!", **s.problem.params) for s in blocked]]
+
+
 def designation_summary(ctx: Ctx, plan: Plan) -> list:
-    """Binder: when the designation takes effect, and each child it cannot
-    cover yet with the reason and what to do."""
-    from ..i18n import format_list
+    """Binder: when the designation takes effect, and each child it cannot cover yet."""
     d = plan.designation
     out = [ctx.heading(N_("When the standby guardian takes over"), level=2)]
-    events = [k for k in CONTINGENCIES if k in d.contingencies]
-    if ctx.blank or not (events or d.other_contingency):
+    if ctx.blank or not (d.contingencies or d.other_contingency):
         out.append(ctx.fields([(N_("Events"), None)], label_frac=0.16))
     else:
-        def listed(tr):
-            items = [tr.gettext(content.contingency(k, bool(d.mention_immigration))) for k in events]
-            return format_list(items + ([d.other_contingency] if d.other_contingency else []), tr.lang, style="or")
-        out.append(ctx.text(N_("In the words of the designation, it takes effect upon: \"{events}\"."), events=listed))
-    blocked = [s for s in statuses(plan) if not s.eligible]
-    if blocked and not ctx.blank:
-        out.append(ctx.heading(N_("Children not in the designation yet"), level=2))
-        for s in blocked:
-            out.append(ctx.text(s.problem.template, prefix="!", **s.problem.params))
-    return out
+        out.append(ctx.text(N_("In the words of the designation, it takes effect upon: \"{events}\"."),
+                            events=event_list(plan)))
+    return out + not_designated(ctx, plan)
 
 
 def call_list(ctx: Ctx, plan: Plan, pickup_only: bool = False, details: bool = True, blank_rows: int = 0) -> list:

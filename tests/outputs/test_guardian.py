@@ -62,7 +62,8 @@ def test_each_designation_has_every_element_of_the_statutory_form_on_its_signatu
         for element in [f"I, {principal}, do hereby appoint Ana Souza, of 12 Oak Ave, Danbury, CT 06811, as the "
                         "standby guardian of",
                         "to take effect upon the occurrence of the following contingency or contingencies",
-                        "my detention or custody by any federal, state or local authority",
+                        "my detention or custody by any federal, state or local authority, my absence from the "
+                        "United States when I cannot return, or my mental incapacity or physical debilitation.",
                         "This designation is made after careful reflection, while I am of sound mind.",
                         "(L.S.)", "Signature of principal", "Date",
                         "If Ana Souza is unable or unwilling to act, I appoint Nguyễn Thị Hoa, of 88 Main St, "
