@@ -90,7 +90,8 @@ def check(plan: Plan, today: date | None = None) -> list[Finding]:
     for status in statuses(plan):
         if not status.eligible:
             found.append(Finding(BLOCKER, "child_not_designated", status.path, status.problem))
-        elif status.child.other_parent.consent_reason in NEEDS_LAWYER and len(status.principals) == 1:
+        elif (len(status.principals) == 1 and status.child.other_parent.consent == "not_needed"
+              and status.child.other_parent.consent_reason in NEEDS_LAWYER):
             add(WARNING, "other_parent_unknown", f"children[{status.index}].other_parent.consent_reason",
                 N_("{who}: the other parent is not known. Ask a lawyer to confirm that their consent "
                    "is not needed."), who=_who(N_("Child"), status.index, status.child.full_name))

@@ -109,6 +109,13 @@ def test_unknown_other_parent_asks_for_a_lawyer(plan, reason, warns):
     assert all("Child 3 (Tomás Ñañez)" in f.text() and "lawyer" in f.text() for f in found)
 
 
+def test_a_reason_left_over_from_an_earlier_answer_asks_nothing(plan):
+    # a hand-edited file: the other parent now agrees, an old "identity unknown" stayed behind
+    plan.children[2].other_parent.consent = "yes"
+    plan.children[2].other_parent.consent_reason = "identity_unknown"
+    assert "other_parent_unknown" not in codes(plan)
+
+
 def test_citizen_child_without_passport_warns(plan):
     child = plan.children[0]
     assert child.us_citizen and not child.has_us_passport
