@@ -1,7 +1,8 @@
 """Refresh the catalogs in one step: ``python -m prep_app.i18n.refresh``.
 
 1. extract  prep_app/**.py + resources/content/**.json  -> translations/prep_app.pot
-2. update   every translations/<lang>/LC_MESSAGES/prep_app.po from the .pot
+2. update   every translations/<lang>/LC_MESSAGES/prep_app.po from the .pot,
+            with the plural rule of the installed Babel (CLDR)
 3. compile  each .po -> .mo (committed next to it)
 4. report   how many entries are untranslated or fuzzy per language
 
@@ -14,12 +15,15 @@ JSON extractor named in ``babel.cfg``) is importable without installing.
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import re
 import sys
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
-from babel.messages.pofile import read_po
+from babel.messages.plurals import get_plural
+from babel.messages.pofile import read_po, write_po
 
 from . import DOMAIN
 
@@ -59,6 +63,31 @@ def update() -> None:
                 "--no-wrap", "--ignore-obsolete")
 
 
+def follow_plural_rule(lang: str) -> bool:
+    """Give the catalog the plural rule Babel (CLDR) has for the language.
+    A newer CLDR can add a category (Spanish and Portuguese gained "many", for
+    millions): the first and the last forms keep their texts ("one" comes first
+    and "other" last in every rule) and the new forms are left empty, so
+    ``--todo`` lists them for a translator.  True when the file changed."""
+    path = TRANSLATIONS / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    text = path.read_text("utf-8")
+    rule = get_plural(lang)
+    header = re.search(r'"Plural-Forms: ([^"\\]*)\\n"', text)
+    if header is None or header.group(1).strip() == rule.plural_forms:
+        return False
+    old = read_po(io.StringIO(text), locale=lang)
+    text = text.replace(header.group(0), f'"Plural-Forms: {rule.plural_forms}\\n"')
+    catalog = read_po(io.StringIO(text), locale=lang)
+    for message in catalog:
+        if message.pluralizable and message.id:
+            before = list(old[message.id].string)
+            middle = [""] * (rule.num_plurals - 2)
+            message.string = tuple([before[0], *middle, before[-1]])
+    with open(path, "wb") as fp:
+        write_po(fp, catalog, width=0, ignore_obsolete=True)
+    return True
+
+
 def compile_all() -> None:
     # a .mo is compiled even while entries are missing (they fall back to English);
     # the tests and ``--check`` are what insist on complete catalogs.
@@ -90,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.init and args.init not in languages():
         pybabel("init", "-i", str(POT), "-d", str(TRANSLATIONS), "-D", DOMAIN, "-l", args.init, "--no-wrap")
     update()
+    for lang in languages():
+        follow_plural_rule(lang)
     compile_all()
     incomplete = False
     for lang in languages():
