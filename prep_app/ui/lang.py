@@ -7,7 +7,9 @@ re-applied whenever the language changes.  Texts built at run time use ``_()``.
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
@@ -69,8 +71,11 @@ class Lang(QObject):
         self.code = "en"
         self.t = _Identity()
         self._qt = None
-        self._bindings: list[tuple[QObject, str, str, dict]] = []
-        self._listeners: list[tuple[QObject, Callable[[str], None]]] = []
+        # per owning object, forgotten when Qt destroys it: a binding's
+        # closure can hold the plan, which must go when the plan is locked
+        self._bindings: dict[int, list[tuple[QObject, str, str, dict]]] = {}
+        self._listeners: dict[int, list[Callable[[str], None]]] = {}
+        self._keys = itertools.count(1)
 
     def set(self, code: str) -> None:
         if code not in languages():
@@ -88,12 +93,10 @@ class Lang(QObject):
                 self._qt = qt
         QLocale.setDefault(QLocale(code))
         self._apply_all()
-        alive = []
-        for owner, fn in list(self._listeners):
-            if shiboken6.isValid(owner):
-                fn(code)
-                alive.append((owner, fn))
-        self._listeners = [x for x in self._listeners if shiboken6.isValid(x[0])]
+        for key, receivers in list(self._listeners.items()):
+            if key in self._listeners:        # not destroyed by an earlier receiver
+                for fn in list(receivers):
+                    fn(code)
         self.changed.emit(code)
 
     def gettext(self, template: str) -> str:
@@ -103,11 +106,23 @@ class Lang(QObject):
         return self.t.ngettext(singular, plural, n)
 
     # -- bindings ------------------------------------------------------------
+    def _key(self, obj: QObject) -> int:
+        key = getattr(obj, "_lang_key", None)
+        if key is None:
+            key = obj._lang_key = next(self._keys)
+            obj.destroyed.connect(partial(self._forget, key))
+        return key
+
+    def _forget(self, key: int, *_destroyed) -> None:
+        self._bindings.pop(key, None)
+        self._listeners.pop(key, None)
+
     def bind(self, obj: QObject, method: str, template: str, **params) -> None:
-        self._bindings.append((obj, method, template, params))
+        self._bindings.setdefault(self._key(obj), []).append((obj, method, template, params))
         self._apply(obj, method, template, params)
-        if len(self._bindings) % 200 == 0:
-            self._bindings = [b for b in self._bindings if shiboken6.isValid(b[0])]
+
+    def listen(self, owner: QObject, receiver: Callable[[str], None]) -> None:
+        self._listeners.setdefault(self._key(owner), []).append(receiver)
 
     def _apply(self, obj, method, template, params):
         text = self.gettext(template)
@@ -116,12 +131,10 @@ class Lang(QObject):
         getattr(obj, method)(text)
 
     def _apply_all(self):
-        alive = []
-        for b in self._bindings:
-            if shiboken6.isValid(b[0]):
-                self._apply(*b)
-                alive.append(b)
-        self._bindings = alive
+        for bindings in list(self._bindings.values()):
+            for b in bindings:
+                if shiboken6.isValid(b[0]):
+                    self._apply(*b)
 
 
 LANG = Lang()
@@ -138,4 +151,4 @@ def bind(obj: QObject, method: str, template: str, **params) -> None:
 
 def on_change(owner: QObject, receiver: Callable[[str], None]) -> None:
     """Call ``receiver(code)`` after each language change while ``owner`` lives."""
-    LANG._listeners.append((owner, receiver))
+    LANG.listen(owner, receiver)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from .lang import N_
+from .lang import N_, bind
 from .widgets import button, label
 
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -63,6 +63,9 @@ class LockPage(QWidget):
         col.addWidget(label(N_("Locked"), kind="title"))
         col.addWidget(label(N_("This plan is locked to keep it private. "
                                "Type the passphrase to continue.")))
+        self.kept = label(kind="warning")     # what waits, sealed, for the unlock
+        self.kept.hide()
+        col.addWidget(self.kept)
         col.addSpacing(8)
         col.addWidget(self.form)
         row = QHBoxLayout()
@@ -78,6 +81,17 @@ class LockPage(QWidget):
         centre.addStretch(1)
         outer.addLayout(centre)
         outer.addStretch(2)
+
+    def say_kept(self, locked) -> None:
+        """Tell, calmly and without a box, what is kept until the unlock."""
+        if locked is not None and locked.sealed_plan is not None:
+            bind(self.kept, "setText", N_("Your last changes are not saved yet (was the USB stick taken "
+                                          "out?). They are kept here, locked, and saved when you unlock "
+                                          "the plan."))
+        elif locked is not None and locked.sealed_code is not None:
+            bind(self.kept, "setText", N_("Unlock the plan to see the new recovery code again "
+                                          "and write it down."))
+        self.kept.setVisible(locked is not None and (locked.sealed_plan or locked.sealed_code) is not None)
 
     def arm(self, path) -> None:
         self.form.reset(path)

@@ -3,6 +3,7 @@ The title never shows a family name."""
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -15,6 +16,16 @@ from .settings import Settings
 from .start import StartPage
 
 TITLE = "prep-app"
+
+
+@dataclass
+class Locked:
+    """What the window keeps while a plan is locked: where the plan is, where
+    the family was, and what only the plan's key opens again."""
+    path: Path
+    step: int = 0
+    sealed_plan: bytes | None = None   # typing that a failed save could not write
+    sealed_code: bytes | None = None   # a new recovery code not yet confirmed
 
 
 class _LazySession:
@@ -36,8 +47,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         self.session = None
         self.editor = None
-        self.locked_path: Path | None = None
-        self.locked_step = 0
+        self.locked: Locked | None = None
         self.dialog = None       # the open dialog, for tests and for closing on lock
         self.message = None      # the last calm message shown (text), for tests
 
@@ -66,7 +76,7 @@ class MainWindow(QMainWindow):
             from .lock import LockPage
             self._lock_page = LockPage()
             self._lock_page.unlocked.connect(self._unlocked_after_lock)
-            self._lock_page.close_plan.connect(self.show_start)
+            self._lock_page.close_plan.connect(self._leave_locked)
             self.stack.addWidget(self._lock_page)
         return self._lock_page
 
@@ -110,7 +120,9 @@ class MainWindow(QMainWindow):
         self.start.set_plans(rows)
 
     def show_start(self) -> None:
-        self.locked_path = None
+        self.locked = None
+        if self._lock_page is not None:
+            self._lock_page.say_kept(None)
         self.idle.stop()
         self.refresh_plans()
         self.stack.setCurrentWidget(self.start)
@@ -139,9 +151,12 @@ class MainWindow(QMainWindow):
             return
         finally:
             QApplication.restoreOverrideCursor()
-        dialog = RecoveryCodeDialog(code, plan_label, self)
-        dialog.finished.connect(lambda _r, v=vault: self.open_session(v))
-        self._open_dialog(dialog)
+        self.open_session(vault)     # behind the code, so the idle lock covers it
+        self._show_recovery_code(code, plan_label)
+
+    def _show_recovery_code(self, code: str, plan_label: str) -> None:
+        from .passphrase import RecoveryCodeDialog
+        self._open_dialog(RecoveryCodeDialog(code, plan_label, self))
 
     def ask_unlock(self, path: Path) -> None:
         from .passphrase import UnlockDialog
@@ -156,11 +171,12 @@ class MainWindow(QMainWindow):
         if path:
             self.ask_unlock(Path(path))
 
-    def open_session(self, vault, step: int = 0) -> None:
+    def open_session(self, vault, step: int = 0, plaintext: bytes | None = None) -> None:
+        """Show *vault*'s plan, or *plaintext*: changes kept sealed while locked."""
         from ..model import ExchangeError
         from .editor import PlanEditor
         try:
-            sess = session_mod.Session.open(vault)
+            sess = session_mod.Session.open(vault, plaintext)
         except (ExchangeError, UnicodeDecodeError):
             self.show_message(_("This plan file opens, but the plan inside cannot be read. "
                                 "Nothing was changed."))
@@ -176,42 +192,85 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.idle.start()
+        if plaintext is not None:
+            sess.save_now()
 
-    def _close_session(self) -> None:
-        if self.dialog is not None:
-            self.dialog.reject()
-            self.dialog = None
+    def _close_dialogs(self) -> None:
+        """Every dialog, the recovery code's too (its Escape is refused)."""
         for d in self.findChildren(QDialog):
             if d.isVisible():
-                d.reject()
-        if self.session is not None:
-            self.session.close()
-            self.session = None
+                d.done(QDialog.DialogCode.Rejected)
+        self.dialog = None
+
+    def _drop_editor(self) -> None:
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
             self.editor = None
 
+    def _close_session(self) -> None:
+        self._close_dialogs()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self._drop_editor()
+
     # -- lock -------------------------------------------------------------------------
     def lock(self) -> None:
-        if self.session is None:
+        """The lock page first, whatever happens next: then save, and keep
+        what could not be saved sealed under the plan's key, never on screen."""
+        from .passphrase import RecoveryCodeDialog
+        sess = self.session
+        if sess is None:
             return
-        self.locked_path = self.session.path
-        self.locked_step = self.session.step
-        vault = self.session.vault
-        self._close_session()
-        if vault is not None:
-            vault.close()
         self.idle.stop()
-        self.lock_page.arm(self.locked_path)
+        self.lock_page.arm(sess.path)
         self.stack.setCurrentWidget(self.lock_page)
+        codes = [d.code for d in self.findChildren(RecoveryCodeDialog)
+                 if d.isVisible() and not d.done_box.isChecked()]
+        self._close_dialogs()
+        self._drop_editor()
+        self.session = None
+        sealed_code = sess.vault.seal(codes[0].encode("ascii")) if codes else None
+        self.locked = Locked(sess.path, sess.step, sess.lock(), sealed_code)
+        self.lock_page.say_kept(self.locked)
+
+    def _leave_locked(self) -> None:
+        """"Close the plan" on the lock page: what is kept sealed would be lost."""
+        if self.locked is not None and not self._may_drop(self.locked):
+            return
+        self.show_start()
+
+    def _may_drop(self, locked: Locked) -> bool:
+        if locked.sealed_plan is not None:
+            text = _("Your last changes are not saved yet. If you close the plan now, they are lost. "
+                     "Close it anyway?")
+        elif locked.sealed_code is not None:
+            text = _("The new recovery code was not written down yet. If you close the plan now, "
+                     "you cannot see it again. Close it anyway?")
+        else:
+            return True
+        return widgets.ask(self, _("prep-app"), text)
 
     def _unlocked_after_lock(self, vault) -> None:
-        self.locked_path = None
-        self._opened(vault, self.locked_step, self.lock_page.form)
+        locked, self.locked = self.locked, None
+        self.lock_page.say_kept(None)
+        plaintext = code = None
+        if locked.sealed_plan is not None:
+            plaintext = vault.unseal(locked.sealed_plan)
+        if locked.sealed_code is not None:
+            code = vault.unseal(locked.sealed_code)
+        self._opened(vault, locked.step, self.lock_page.form, plaintext)
+        lost = (locked.sealed_plan is not None and plaintext is None) or \
+            (locked.sealed_code is not None and code is None)
+        if lost:      # the file's key changed meanwhile (another copy put in its place)
+            self.show_message(_("What was kept during the lock could not be opened: "
+                                "the plan file was changed meanwhile."))
+        if code is not None and self.session is not None:
+            self._show_recovery_code(code.decode("ascii"), vault.label)
 
-    def _opened(self, vault, step: int, form) -> None:
-        self.open_session(vault, step)
+    def _opened(self, vault, step: int, form, plaintext: bytes | None = None) -> None:
+        self.open_session(vault, step, plaintext)
         if form.used_recovery_code and self.session is not None:
             self.offer_new_passphrase()
 
@@ -235,8 +294,7 @@ class MainWindow(QMainWindow):
         finally:
             QApplication.restoreOverrideCursor()
         if code:    # opened with the passphrase: its recovery slot could not be carried over
-            from .passphrase import RecoveryCodeDialog
-            self._open_dialog(RecoveryCodeDialog(code, self.session.vault.label, self))
+            self._show_recovery_code(code, self.session.vault.label)
             return
         self.show_message(_("The new passphrase is set. The recovery code still works too."))
 
@@ -254,10 +312,7 @@ class MainWindow(QMainWindow):
     def _erase(self, in_store: bool) -> None:
         from ..vault import VaultError
         path = self.session.path
-        vault = self.session.vault
         self._close_session()
-        if vault is not None:
-            vault.close()
         if in_store:
             try:
                 session_mod.store().erase(path)
@@ -292,11 +347,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(30, self.refresh_plans)
 
     def closeEvent(self, event) -> None:
+        if self.locked is not None and not self._may_drop(self.locked):
+            event.ignore()
+            return
         if self.session is not None:
-            self.session.save_now()
-            vault = self.session.vault
             self._close_session()
-            if vault is not None:
-                vault.close()
         QApplication.instance().removeEventFilter(self.idle)
         super().closeEvent(event)

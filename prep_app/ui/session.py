@@ -2,6 +2,7 @@
 autosave (encrypted, debounced; there is no Save button to forget)."""
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -40,8 +41,12 @@ class Session(QObject):
         self._timer.timeout.connect(self.save_now)
 
     @classmethod
-    def open(cls, vault) -> "Session":
-        return cls(vault, loads(vault.plaintext.decode("utf-8")))
+    def open(cls, vault, plaintext: bytes | None = None) -> "Session":
+        """The plan *vault* holds, or *plaintext* (unsaved changes kept while locked)."""
+        sess = cls(vault, loads((vault.plaintext if plaintext is None else plaintext).decode("utf-8")))
+        if plaintext is not None:
+            sess.changed()
+        return sess
 
     @property
     def path(self) -> Path:
@@ -68,21 +73,50 @@ class Session(QObject):
         self.dirty = True
         self._timer.start()
 
-    def save_now(self) -> bool:
+    def _try_save(self) -> Exception | None:
+        """Save any changes; the error (VaultError, OSError) instead of raising it."""
         self._timer.stop()
         if not self.dirty:
-            return True
+            return None
         try:
             self.vault.save(dumps(self.plan).encode("utf-8"))
-        except Exception as err:  # VaultError / OSError: keep the data in memory, tell the user
-            self.save_failed.emit(err)
-            return False
+        except Exception as err:
+            return err
         self.dirty = False
         self.saved.emit()
-        return True
+        return None
+
+    def save_now(self) -> bool:
+        err = self._try_save()
+        if err is not None:       # the data stays in memory; the window tells the user
+            self.save_failed.emit(err)
+        return err is None
+
+    def lock(self) -> bytes | None:
+        """Save, then let go of the plan and the key, telling no one: the lock
+        page is already up.  Changes that could not be saved come back sealed
+        under the plan's key, for the window to keep until it is unlocked."""
+        sealed = None
+        if self._try_save() is not None:
+            sealed = self.vault.seal(dumps(self.plan).encode("utf-8"))
+        self._let_go()
+        return sealed
 
     def close(self) -> None:
         self.save_now()
+        self._let_go()
+
+    def _let_go(self) -> None:
+        """Drop the key and the plan, and every connection: a connection held
+        by Qt (the timer's to this session, the editor's lambdas on ``saved``)
+        is a cycle Python's collector cannot see, and would keep the plan."""
         self._timer.stop()
-        self.vault = None
-        self.plan = None
+        self.vault.close()
+        self.vault = self.plan = None
+        for signal in (self._timer.timeout, self.saved, self.save_failed):
+            with warnings.catch_warnings():       # "nothing to disconnect" is fine
+                warnings.simplefilter("ignore", RuntimeWarning)
+                try:
+                    signal.disconnect()
+                except (RuntimeError, TypeError):
+                    pass

@@ -57,6 +57,9 @@ def _write(path: Path, data: bytes, **kw) -> None:
         raise errors.storage_error(exc, errors.could_not_save()) from exc
 
 
+_SEALED_AD = b"prep-app sealed in memory"
+
+
 class Vault:
     """An unlocked plan.  ``plaintext`` is what was last saved or opened."""
 
@@ -143,6 +146,19 @@ class Vault:
         self._rekey({"passphrase": self._keks["passphrase"],
                      "recovery": _make_kek("recovery", code.encode("ascii"), self._cost("recovery", kdf))})
         return recovery.format_recovery_code(code)
+
+    def seal(self, plaintext: bytes) -> bytes:
+        """*plaintext* encrypted under the data key, for the window to hold in
+        memory while the plan is locked (typing a failed save could not write,
+        a recovery code not yet confirmed).  Only this plan, unlocked again,
+        opens it: ``unseal``."""
+        nonce = crypto.new_nonce()
+        return nonce + crypto.seal_body(self._require_open(), nonce, plaintext, _SEALED_AD)
+
+    def unseal(self, sealed: bytes) -> bytes | None:
+        """What ``seal`` sealed, or None if the plan's key has changed since."""
+        n = crypto.NONCE_BYTES
+        return crypto.open_body(self._require_open(), sealed[:n], sealed[n:], _SEALED_AD)
 
     def copy_to(self, path) -> None:
         """Write an encrypted copy (same passphrase and recovery code) to *path*.

@@ -84,3 +84,16 @@ def test_a_new_recovery_code_shuts_out_the_old_one_and_keeps_the_passphrase(made
     assert not opens_with(vault.path, recovery_code=code)
     assert opens_with(vault.path, recovery_code=new_code)
     assert opens_with(vault.path, passphrase=PASSPHRASE)
+
+
+def test_sealed_typing_opens_only_under_the_same_key(made):
+    """What the window holds while locked: unreadable in memory, opened by the
+    plan unlocked again, and not by the plan after its key changed."""
+    vault, code = made
+    sealed = vault.seal(b'{"family_name": "Gon\xc3\xa7alves"}')
+    assert b"Gon" not in sealed
+    vault.close()
+    again = unlock_vault(vault.path, passphrase=PASSPHRASE)
+    assert again.unseal(sealed) == b'{"family_name": "Gon\xc3\xa7alves"}'
+    again.change_passphrase("a wholly new passphrase here", kdf=WEAK)
+    assert again.unseal(sealed) is None

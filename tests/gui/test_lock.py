@@ -1,0 +1,134 @@
+"""The lock always locks: the lock page comes first whatever a save does,
+unsaved typing survives a failed save (sealed, never on screen), the plan is
+let go of, and a recovery code on screen is hidden by the idle lock."""
+from __future__ import annotations
+
+import gc
+import shutil
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QLabel
+
+from prep_app.model import Plan, dumps, loads
+from prep_app.vault import create_vault, unlock_vault
+
+from .conftest import FAST_KDF, PASSPHRASE
+from .helpers import click, create_plan, form_field, type_into
+from .test_safety import visible_texts
+
+
+def open_from_stick(qtbot, window, ui, home, name="Family Rosa"):
+    plan = Plan()
+    plan.household.family_name = name
+    path = home["usb"] / "plan.prepvault"
+    create_vault(path, dumps(plan).encode(), PASSPHRASE, "Green gate", kdf=FAST_KDF)
+    ui.open_path = path
+    click(qtbot, window.start.file_button)
+    type_into(qtbot, window.dialog.form.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.dialog.form.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.editor is not None)
+    return path
+
+
+def test_stick_pulled_as_the_lock_fires_keeps_the_typing(window, ui, qtbot, home, tmp_path):
+    path = open_from_stick(qtbot, window, ui, home)
+    name_field = form_field(window.editor.steps[0], "household.family_name")
+    type_into(qtbot, name_field, "Gonçalves Ñañez")
+    pulled = tmp_path / "pulled"
+    shutil.move(home["usb"], pulled)                    # the stick is out: saving fails
+    window.set_idle_ms(100)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_page, timeout=3000)
+    # the lock page is up, with no box in front of it and nothing of the family
+    assert ui.messages == []
+    assert window.session is None and window.editor is None
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+    notice = window.lock_page.kept
+    assert notice.isVisibleTo(window.lock_page) and "not saved" in notice.text()
+    assert "Gonçalves" not in visible_texts(window)
+    shutil.move(pulled, home["usb"])                    # the stick is back
+    type_into(qtbot, window.lock_page.form.passphrase, PASSPHRASE)
+    click(qtbot, window.lock_page.unlock_button)
+    qtbot.waitUntil(lambda: window.editor is not None)
+    assert window.session.plan.household.family_name == "Gonçalves Ñañez"
+    # saved again once unlocked
+    assert loads(unlock_vault(path, passphrase=PASSPHRASE).plaintext).household.family_name == "Gonçalves Ñañez"
+    assert not window.lock_page.kept.isVisibleTo(window.lock_page)
+
+
+def test_closing_a_locked_plan_with_unsaved_typing_asks_first(window, ui, qtbot, home, tmp_path, monkeypatch):
+    from prep_app.ui import widgets
+    asked = []
+    monkeypatch.setattr(widgets, "ask", lambda parent, title, text: asked.append(text) or False)
+    open_from_stick(qtbot, window, ui, home)
+    type_into(qtbot, form_field(window.editor.steps[0], "household.family_name"), "Souza")
+    shutil.move(home["usb"], tmp_path / "pulled")
+    click(qtbot, window.editor.lock_button)
+    click(qtbot, window.lock_page.leave_button)
+    assert asked and window.stack.currentWidget() is window.lock_page     # "no": still locked, still kept
+    shutil.move(tmp_path / "pulled", home["usb"])
+    type_into(qtbot, window.lock_page.form.passphrase, PASSPHRASE)
+    click(qtbot, window.lock_page.unlock_button)
+    qtbot.waitUntil(lambda: window.editor is not None)
+    assert window.session.plan.household.family_name == "Souza"
+
+
+def _family_strings_reachable(needles) -> list:
+    """Every str held by a Python object the garbage collector can see, and
+    the text of every widget still alive, that contains one of *needles*."""
+    found = []
+    for obj in gc.get_objects():
+        if obj is needles:
+            continue
+        for ref in gc.get_referents(obj):
+            if isinstance(ref, str) and any(n in ref for n in needles):
+                found.append((type(obj).__name__, ref[:40]))
+    for w in QApplication.allWidgets():
+        texts = [w.text()] if isinstance(w, (QLineEdit, QLabel)) else []
+        texts.append(w.windowTitle())
+        found += [(type(w).__name__, t[:40]) for t in texts if any(n in t for n in needles)]
+    return found
+
+
+def test_lock_lets_go_of_the_plan(window, ui, qtbot, home):
+    from prep_app.model import plan as plan_module
+    create_plan(qtbot, window, "Blue door")
+    type_into(qtbot, form_field(window.editor.steps[0], "household.family_name"), "Zyxwvu Family")
+    for step in range(len(window.editor.steps)):          # build every step and its forms
+        window.editor.go(step)
+    window.set_language("es")
+    window.set_language("en")
+    click(qtbot, window.editor.lock_button)
+    for _round in range(3):              # what the event loop does: deferred deletes, then
+        qtbot.wait(20)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+    model_types = tuple(v for v in vars(plan_module).values()
+                        if isinstance(v, type) and v.__module__ == plan_module.__name__)
+    alive = [type(o).__name__ for o in gc.get_objects() if isinstance(o, model_types)]
+    assert alive == []
+    assert _family_strings_reachable(["Zyxwvu"]) == []
+
+
+def test_idle_lock_hides_a_new_recovery_code_until_the_unlock(window, ui, qtbot, home):
+    from prep_app.ui.passphrase import RecoveryCodeDialog
+    click(qtbot, window.start.new_button)
+    type_into(qtbot, window.dialog.label_edit, "Blue door")
+    type_into(qtbot, window.dialog.passphrase, PASSPHRASE)
+    type_into(qtbot, window.dialog.confirm, PASSPHRASE)
+    qtbot.keyClick(window.dialog.confirm, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, RecoveryCodeDialog))
+    secret = [window.dialog.code]          # the only reference the test keeps
+    window.set_idle_ms(100)                # nobody touches the laptop
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_page, timeout=3000)
+    for _round in range(2):
+        qtbot.wait(20)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+    assert _family_strings_reachable(secret) == []       # sealed, not in any widget or object
+    assert "recovery code" in window.lock_page.kept.text()
+    type_into(qtbot, window.lock_page.form.passphrase, PASSPHRASE)
+    click(qtbot, window.lock_page.unlock_button)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, RecoveryCodeDialog))
+    assert window.dialog.code == secret[0] and window.dialog.isVisible()
+    assert window.editor is not None
