@@ -285,11 +285,17 @@ def keep_qt_settings_off_disk() -> None:
     else:  # pragma: no cover - Windows
         _qt_settings_dir = tempfile.mkdtemp(prefix="prep-app-qt-")
         path = _qt_settings_dir
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, path)
+    # QFileDialog opens QSettings(UserScope, "QtProject") in the *native*
+    # format (an INI file on Linux, ~/.config/QtProject.conf): redirect both
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, path)
 
 
 def _wipe_qt_settings() -> None:
+    # where the native format cannot be redirected (the Windows registry,
+    # macOS preferences) remove what the dialog wrote there
+    QSettings(QSettings.Scope.UserScope, "QtProject").remove("FileDialog")
     if _qt_settings_dir:  # pragma: no cover - Windows
         shutil.rmtree(_qt_settings_dir, ignore_errors=True)
         os.makedirs(_qt_settings_dir, exist_ok=True)
