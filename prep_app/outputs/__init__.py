@@ -35,8 +35,10 @@ def render(name: str, plan: Plan | None, languages: list[str], paper: str = "let
 
 
 def render_all(plan: Plan | None, languages: list[str], out_dir: Path, only: list[str] | None = None,
-               paper: str = "letter", today: date | None = None) -> list[Path]:
-    """Write ``<name>.pdf`` for each output (or those in ``only``) into ``out_dir``."""
+               paper: str = "letter", today: date | None = None, written: list | None = None) -> list[Path]:
+    """Write ``<name>.pdf`` for each output (or those in ``only``) into ``out_dir``.
+    Each path is appended to *written* as soon as it exists, so a caller knows
+    of the files left behind even when a later one fails (a full disk)."""
     names = list(only) if only else list(OUTPUTS)
     for name in names:
         check_output(name)
@@ -44,13 +46,15 @@ def render_all(plan: Plan | None, languages: list[str], out_dir: Path, only: lis
         raise ValueError(f"unknown paper {paper!r}: choose one of {', '.join(PAPERS)}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+    paths = []
     for name in names:
         data = render(name, plan, languages, paper=paper, today=today)
         path = out_dir / f"{name}.pdf"
+        if written is not None:
+            written.append(path)
         _write_private(path, data)
-        written.append(path)
-    return written
+        paths.append(path)
+    return paths
 
 
 def _write_private(path: Path, data: bytes) -> None:

@@ -60,7 +60,7 @@ def register_fonts() -> None:
 def style(name: str, size: float = 9.5, bold: bool = False, leading: float | None = None,
           color=INK, **kw) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
-                          leading=leading or size * 1.22, textColor=color, alignment=TA_LEFT, **kw)
+                          leading=leading or size * 1.22, textColor=color, **{"alignment": TA_LEFT, **kw})
 
 
 BODY = style("body", 9.5)

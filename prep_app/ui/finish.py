@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from . import widgets
@@ -46,20 +46,61 @@ class FinishDialog(QDialog):
                                    "family cannot see it. The copy is locked with the same passphrase "
                                    "and recovery code.")))
         else:
-            lay.addWidget(label(N_("This plan was opened from a file (for example a USB stick). Your "
-                                   "changes are saved in that file. Closing it leaves nothing on this laptop.")))
+            lay.addWidget(label(N_("This plan was opened from a file. Your changes are saved in it. "
+                                   "Closing the plan leaves these files where they are:")))
+            self.files = label()
+            self.files.setText("\n".join(str(p) for p in self._plan_files()))
+            self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            lay.addWidget(self.files)
+            lay.addWidget(label(N_("If they are not on the family's USB stick, delete them before "
+                                   "the next family uses this laptop."), kind="warning"))
             self.copy_button.hide()
-        for w in (self.copy_button, self.status, self.print_button, self.warning, self.erase_button,
-                  self.cancel_button):
+        # PDFs are not locked: the ones saved tonight outside the stick
+        self.pdfs_note = label(N_("These PDFs from tonight are still on this laptop, not locked. "
+                                  "Anyone using it next can open them:"), kind="error")
+        self.pdfs = label()
+        self.pdfs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.delete_pdfs_button = button(N_("Delete these PDFs from this laptop"))
+        for w in (self.copy_button, self.status, self.print_button, self.pdfs_note, self.pdfs,
+                  self.delete_pdfs_button, self.warning, self.erase_button, self.cancel_button):
             lay.addWidget(w)
+        self._show_pdfs()
+        self.delete_pdfs_button.clicked.connect(self.delete_pdfs)
         self.copy_button.clicked.connect(self.save_copy)
         self.print_button.clicked.connect(self._print)
         self.erase_button.clicked.connect(self.erase)
         self.cancel_button.clicked.connect(self.reject)
         self.setMinimumWidth(520)
 
+    def _plan_files(self) -> list[Path]:
+        from ..vault.atomic import backup_path
+        path = self.session.path
+        return [p for p in (path, backup_path(path)) if p.exists()]
+
+    def _show_pdfs(self) -> None:
+        left = self.session.pdfs_left()
+        self.pdfs.setText("\n".join(str(p) for p in left))
+        for w in (self.pdfs_note, self.pdfs, self.delete_pdfs_button):
+            w.setVisible(bool(left))
+
+    def delete_pdfs(self) -> None:
+        failed = []
+        for pdf in self.session.pdfs_left():
+            try:
+                pdf.unlink()
+            except OSError:
+                failed.append(pdf)
+        self._show_pdfs()
+        if failed:
+            self.status.setText("⚠ " + _("Some PDFs could not be deleted. Delete them yourself: {files}")
+                                .format(files=", ".join(str(p) for p in failed)))
+        else:
+            self.status.setText("✓ " + _("The PDFs were deleted from this laptop."))
+        widgets.fit_dialog(self)
+
     def save_copy(self) -> Path | None:
-        folder = widgets.choose_folder(self, _("Choose the USB stick or folder for the copy"))
+        folder = widgets.choose_folder(self, _("Choose the USB stick or folder for the copy"),
+                                       str(self.session.copy_folder or ""))
         if not folder:
             return None
         return self.copy_to_folder(Path(folder))
@@ -74,6 +115,8 @@ class FinishDialog(QDialog):
             self.status.setText("⚠ " + err.message.text(LANG.gettext))
             return None
         self.copied_to = target
+        self.session.copy_folder = folder
+        self._show_pdfs()           # PDFs on the stick are where the family wants them
         self.status.setText("✓ " + _("Saved a locked copy: {path}").format(path=target))
         self.warning.hide()
         return target

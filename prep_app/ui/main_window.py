@@ -26,6 +26,8 @@ class Locked:
     step: int = 0
     sealed_plan: bytes | None = None   # typing that a failed save could not write
     sealed_code: bytes | None = None   # a new recovery code not yet confirmed
+    written: tuple = ()                # the session's PDF paths, for Finish
+    copy_folder: Path | None = None
 
 
 class _LazySession:
@@ -138,7 +140,6 @@ class MainWindow(QMainWindow):
     def _create(self, plan_label: str, passphrase: str) -> None:
         from ..model import Plan, dumps
         from ..vault import VaultError, create_vault
-        from .passphrase import RecoveryCodeDialog
         plan = Plan()
         if LANG.code != "en":
             plan.household.languages = [LANG.code, "en"]
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
         self._drop_editor()
         self.session = None
         sealed_code = sess.vault.seal(codes[0].encode("ascii")) if codes else None
-        self.locked = Locked(sess.path, sess.step, sess.lock(), sealed_code)
+        self.locked = Locked(sess.path, sess.step, sess.lock(), sealed_code, tuple(sess.written), sess.copy_folder)
         self.lock_page.say_kept(self.locked)
 
     def _leave_locked(self) -> None:
@@ -261,6 +262,9 @@ class MainWindow(QMainWindow):
         if locked.sealed_code is not None:
             code = vault.unseal(locked.sealed_code)
         self._opened(vault, locked.step, self.lock_page.form, plaintext)
+        if self.session is not None:
+            self.session.written[:0] = locked.written
+            self.session.copy_folder = locked.copy_folder
         lost = (locked.sealed_plan is not None and plaintext is None) or \
             (locked.sealed_code is not None and code is None)
         if lost:      # the file's key changed meanwhile (another copy put in its place)

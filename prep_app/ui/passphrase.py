@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QPainter, QTextDocument
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
 from ..passphrase import strength
 from .lang import LANG, N_, _, bind, on_change
-from .widgets import MIN_HEIGHT, button, label
+from .widgets import MIN_HEIGHT, button, fit_dialog, label
 
 def _password_edit() -> QLineEdit:
     e = QLineEdit()
@@ -118,27 +117,6 @@ class CreatePlanDialog(QDialog):
         super().accept()
 
 
-def paint_recovery_sheet(printer, code: str, plan_label: str) -> None:
-    """One page: what the code is for, the code in large letters, the label."""
-    doc = QTextDocument()
-    doc.setDefaultFont(QFont("DejaVu Sans", 12))
-    def esc(s):
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    title = esc(_("Recovery code"))
-    plan_line = esc(_("Plan: {label}").format(label=plan_label))
-    advice = esc(_("This code opens your plan if you forget the passphrase. Keep this paper "
-                   "somewhere safe, away from the laptop and the USB stick."))
-    doc.setHtml(f"<h2>{title}</h2><p>{plan_line}</p>"
-                f"<p style='font-size:22pt; font-family:monospace'><b>{esc(code)}</b></p>"
-                f"<p>{advice}</p>")
-    painter = QPainter(printer)
-    rect = printer.pageRect(printer.Unit.DevicePixel) if hasattr(printer, "pageRect") else None
-    if rect is not None:
-        doc.setPageSize(rect.size())
-    doc.drawContents(painter)
-    painter.end()
-
-
 class RecoveryCodeDialog(QDialog):
     def __init__(self, code: str, plan_label: str, parent=None):
         super().__init__(parent)
@@ -158,6 +136,8 @@ class RecoveryCodeDialog(QDialog):
         bind(self.code_label, "setAccessibleName", N_("Recovery code"))
         self.print_button = button(N_("Print the recovery code…"))
         self.print_button.clicked.connect(self.print_code)
+        self.print_problem = label(kind="error")
+        self.print_problem.hide()
         self.done_box = QCheckBox()
         bind(self.done_box, "setText", N_("I have written down or printed the recovery code"))
         bind(self.done_box, "setAccessibleName", N_("I have written down or printed the recovery code"))
@@ -170,6 +150,7 @@ class RecoveryCodeDialog(QDialog):
                                "Write it on paper or print it now. It is not kept anywhere else.")))
         lay.addWidget(self.code_label)
         lay.addWidget(self.print_button)
+        lay.addWidget(self.print_problem)
         lay.addWidget(self.done_box)
         lay.addWidget(self.continue_button)
         self.setMinimumWidth(520)
@@ -178,13 +159,26 @@ class RecoveryCodeDialog(QDialog):
         if self.done_box.isChecked():
             super().accept()
 
-    def print_code(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            paint_recovery_sheet(printer, self.code, self.plan_label)
-            self.done_box.setChecked(True)
+    def print_code(self) -> bool:
+        """The sheet (outputs.recovery) in the window's language and English,
+        on a real printer only: never a PDF file left on the laptop."""
+        from ..outputs.recovery import render_recovery_sheet
+        from .print_panel import NO_PRINTER, choose_printer, has_printer, print_pdfs
+        if not has_printer():
+            self.print_problem.setText("⚠ " + _(NO_PRINTER) + " " + _("Write the code on paper instead."))
+            self.print_problem.show()
+            fit_dialog(self)
+            return False
+        printer = choose_printer(self)
+        if printer is None:
+            return False
+        sheet = render_recovery_sheet(self.code, self.plan_label, list(dict.fromkeys([LANG.code, "en"])))
+        if not print_pdfs(printer, [sheet]):
+            self.print_problem.setText("⚠ " + _("The code could not be printed. Write it on paper instead."))
+            self.print_problem.show()
+            return False
+        self.done_box.setChecked(True)
+        return True
 
 
 class UnlockForm(QWidget):

@@ -9,6 +9,7 @@ save the PDFs and print them from a PDF viewer.
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -62,6 +63,66 @@ def iter_pages(pdf: bytes, dpi: int = 60, first: int = 1, last: int | None = Non
         yield image
 
 
+def choose_printer(parent):
+    """A printer from the system print dialog, set to a real printer; None if
+    cancelled or if the laptop has no printer (Qt would then offer only
+    "print to file": a plaintext PDF in a folder nobody chose)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+    printers = QPrinterInfo.availablePrinters()
+    if not printers:
+        return None
+    default = QPrinterInfo.defaultPrinter()
+    printer = QPrinter(default if not default.isNull() else printers[0], QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+    printer.setOutputFileName("")
+    dialog = QPrintDialog(printer, parent)
+    try:
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def has_printer() -> bool:
+    from PySide6.QtPrintSupport import QPrinterInfo
+    return bool(QPrinterInfo.availablePrinters())
+
+
+NO_PRINTER = N_("No printer is set up on this laptop. Save the PDFs on the family's USB stick "
+                "and print them elsewhere, or ask a volunteer to add a printer.")
+
+
+def print_pdfs(printer, pdfs) -> bool:
+    """Paint each PDF (bytes) on *printer*, page after page; False if the
+    printer would not start or pages cannot be drawn on this laptop.  A file
+    printed to (the user chose "print to file") is made owner-only."""
+    if not pdftoppm_path():
+        return False
+    painter = QPainter()
+    started = False
+    for pdf in pdfs:
+        for image in iter_pages(pdf, dpi=150):
+            if not started:
+                if not painter.begin(printer):
+                    return False
+                started = True
+            else:
+                printer.newPage()
+            target = painter.viewport()
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())
+            painter.setWindow(image.rect())
+            painter.drawImage(0, 0, image)
+            painter.setViewport(target)
+    if started:
+        painter.end()
+    if printer.outputFileName():
+        try:
+            os.chmod(printer.outputFileName(), 0o600)
+        except OSError:
+            pass
+    return started
+
+
 class PreviewDialog(QDialog):
     def __init__(self, pages: list[tuple[str, list[QImage]]], parent=None):
         super().__init__(parent)
@@ -96,11 +157,14 @@ class PreviewDialog(QDialog):
 
 
 class PrintPanel(QFrame):
-    """``plan`` may be None: blank forms for handwriting."""
+    """``plan`` may be None: blank forms for handwriting.  With a *session*
+    the save dialog starts at the family's USB stick, and the PDFs written are
+    remembered (in memory) for the finish step to offer to delete."""
 
-    def __init__(self, plan_getter, parent=None):
+    def __init__(self, plan_getter, parent=None, session=None):
         super().__init__(parent)
         self.plan_getter = plan_getter
+        self.session = session
         self.setFrameShape(QFrame.Shape.StyledPanel)
         title = label(N_("Print") if plan_getter() is not None else N_("Blank forms to fill in by hand"),
                       kind="heading")
@@ -219,7 +283,9 @@ class PrintPanel(QFrame):
     def save(self) -> list[Path]:
         if not self._check_any():
             return []
-        folder = widgets.choose_folder(self.window(), _("Choose a folder for the PDFs"))
+        start = self.session.stick_folder() if self.session is not None else None
+        folder = widgets.choose_folder(self.window(), _("Choose a folder for the PDFs"),
+                                       str(start) if start else "")
         if not folder:
             return []
         return self.save_to(Path(folder))
@@ -228,7 +294,8 @@ class PrintPanel(QFrame):
         from ..outputs import render_all
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            paths = render_all(self.plan_getter(), self.chosen_languages(), folder, only=self.chosen_outputs())
+            paths = render_all(self.plan_getter(), self.chosen_languages(), folder, only=self.chosen_outputs(),
+                               written=self.session.written if self.session is not None else None)
         except OSError:
             self.set_status("⚠ " + _("The PDFs could not be saved in that folder. Choose another folder."))
             return []
@@ -241,10 +308,11 @@ class PrintPanel(QFrame):
     def print_dialog(self) -> None:
         if not self._check_any():
             return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.window())
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if not has_printer():
+            self.set_status("⚠ " + _(NO_PRINTER))
+            return
+        printer = choose_printer(self.window())
+        if printer is not None:
             self.print_to(printer)
 
     def print_to(self, printer) -> bool:
@@ -254,26 +322,14 @@ class PrintPanel(QFrame):
                                      "Save the PDFs and print them from a PDF viewer."))
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        painter = QPainter()
         try:
-            started = False
-            for name in self.chosen_outputs():
-                for image in iter_pages(self.render(name), dpi=150):
-                    if not started:
-                        if not painter.begin(printer):
-                            return False
-                        started = True
-                    else:
-                        printer.newPage()
-                    target = painter.viewport()
-                    scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                    painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())
-                    painter.setWindow(image.rect())
-                    painter.drawImage(0, 0, image)
-                    painter.setViewport(target)
-            if started:
-                painter.end()
+            printed = print_pdfs(printer, (self.render(name) for name in self.chosen_outputs()))
         finally:
             QApplication.restoreOverrideCursor()
+        if printer.outputFileName() and self.session is not None:
+            self.session.written.append(Path(printer.outputFileName()))
+        if not printed:
+            self.set_status("⚠ " + _("The printer did not accept the pages. Check it and try again."))
+            return False
         self.set_status("✓ " + _("Sent to the printer."))
         return True

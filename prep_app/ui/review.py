@@ -33,7 +33,7 @@ class ReviewStep(Step):
         self.findings.setColumnStretch(0, 1)
         col.addWidget(self.findings_box)
         col.addSpacing(12)
-        self.print_panel = PrintPanel(lambda: self.session.plan)
+        self.print_panel = PrintPanel(lambda: self.session.plan, session=self.session)
         col.addWidget(self.print_panel)
         col.addSpacing(12)
         end = QFrame()

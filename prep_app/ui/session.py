@@ -35,6 +35,10 @@ class Session(QObject):
         self.plan = plan
         self.step = 0
         self.dirty = False
+        # paths only, in memory: the PDFs written tonight (saved, or printed
+        # to a file) and the folder of the family's encrypted copy
+        self.written: list[Path] = []
+        self.copy_folder: Path | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -68,6 +72,23 @@ class Session(QObject):
             return True
         except ValueError:
             return False
+
+    def stick_folder(self) -> Path | None:
+        """The family's USB stick as far as the app knows: the folder of the
+        copy saved in Finish, or of the plan opened from a file."""
+        if self.copy_folder is not None:
+            return self.copy_folder
+        return None if self.in_store() else self.path.parent
+
+    def pdfs_left(self) -> list[Path]:
+        """This session's PDFs still on disk, outside the family's stick."""
+        stick = self.stick_folder()
+        left = []
+        for pdf in dict.fromkeys(self.written):
+            on_stick = stick is not None and pdf.resolve().is_relative_to(stick.resolve())
+            if pdf.is_file() and not on_stick:
+                left.append(pdf)
+        return left
 
     def changed(self) -> None:
         self.dirty = True

@@ -309,10 +309,10 @@ def _dialog(parent, title: str, directory: str = "") -> QFileDialog:
     return d
 
 
-# Tests replace these with functions returning a path, since a modal dialog
-# cannot be driven offscreen.  (path or None)
-def choose_folder(parent, title: str) -> str | None:
-    d = _dialog(parent, title)
+# Most GUI tests replace these with functions returning a path (path or
+# None); tests/gui/test_file_dialogs.py drives the real ones.
+def choose_folder(parent, title: str, start: str = "") -> str | None:
+    d = _dialog(parent, title, start)
     d.setFileMode(QFileDialog.FileMode.Directory)
     d.setOption(QFileDialog.Option.ShowDirsOnly, True)
     try:

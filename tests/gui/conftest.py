@@ -39,6 +39,7 @@ class Recorder:
         self.messages: list[str] = []
         self.folder: Path | None = None
         self.open_path: Path | None = None
+        self.starts: list[str] = []     # where each folder dialog started
 
 
 @pytest.fixture
@@ -49,7 +50,10 @@ def ui(home, qapp, monkeypatch):
     rec = Recorder()
     monkeypatch.setattr(session, "KDF", FAST_KDF)
     monkeypatch.setattr(widgets, "calm_message", lambda parent, title, text, icon=None: rec.messages.append(text))
-    monkeypatch.setattr(widgets, "choose_folder", lambda parent, title: str(rec.folder) if rec.folder else None)
+    def choose_folder(parent, title, start=""):
+        rec.starts.append(start)
+        return str(rec.folder) if rec.folder else None
+    monkeypatch.setattr(widgets, "choose_folder", choose_folder)
     monkeypatch.setattr(widgets, "choose_open_file",
                         lambda parent, title, flt: str(rec.open_path) if rec.open_path else None)
     make_app()

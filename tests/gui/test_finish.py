@@ -1,0 +1,97 @@
+"""Files that linger (issue 9, findings 5 and 9): PDFs saved tonight are
+listed at the finish and can be deleted; the save dialog starts at the
+family's stick; printing never falls back to "print to file"; closing a plan
+opened from a file names the files that stay."""
+from __future__ import annotations
+
+
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QApplication
+
+from prep_app.model import Plan, dumps
+from prep_app.vault import create_vault
+
+from .conftest import FAST_KDF, PASSPHRASE
+from .helpers import click, create_plan, form_field, type_into
+
+
+def to_review(window):
+    window.editor.go(len(window.editor.steps) - 1)
+    return window.editor.review.print_panel
+
+
+def test_finish_lists_tonights_pdfs_and_deletes_them(window, ui, qtbot, home):
+    from prep_app.ui.finish import FinishDialog
+    create_plan(qtbot, window, "Blue door")
+    type_into(qtbot, form_field(window.editor.steps[0], "household.family_name"), "Souza")
+    panel = to_review(window)
+    ui.folder = home["pdfs"]                         # a folder on the laptop
+    click(qtbot, panel.save_button)
+    on_laptop = sorted(home["pdfs"].glob("*.pdf"))
+    assert len(on_laptop) == 5
+    assert all(p.stat().st_mode & 0o077 == 0 for p in on_laptop)     # owner-only
+    click(qtbot, window.editor.lock_button)          # remembered across a lock
+    type_into(qtbot, window.lock_page.form.passphrase, PASSPHRASE)
+    click(qtbot, window.lock_page.unlock_button)
+    qtbot.waitUntil(lambda: window.editor is not None)
+    click(qtbot, window.editor.finish_button)
+    dialog = window.dialog
+    assert isinstance(dialog, FinishDialog)
+    assert dialog.pdfs.isVisibleTo(dialog)
+    assert sorted(dialog.pdfs.text().split("\n")) == [str(p) for p in on_laptop]
+    # the family saves its copy on the stick; PDFs saved there are not listed,
+    # and the next save dialog starts there
+    ui.folder = home["usb"]
+    click(qtbot, dialog.copy_button)
+    click(qtbot, dialog.delete_pdfs_button)
+    assert list(home["pdfs"].iterdir()) == []
+    assert not dialog.pdfs.isVisibleTo(dialog)
+    click(qtbot, dialog.cancel_button)
+    panel = to_review(window)
+    click(qtbot, panel.save_button)
+    assert ui.starts[-1] == str(home["usb"])
+    click(qtbot, window.editor.finish_button)
+    assert not window.dialog.pdfs.isVisibleTo(window.dialog)
+
+
+def test_closing_a_plan_opened_from_a_file_names_the_files_that_stay(window, ui, qtbot, home):
+    from prep_app.vault.atomic import backup_path
+    downloads = home["home"] / "Downloads"
+    downloads.mkdir()
+    path = downloads / "plan.prepvault"
+    create_vault(path, dumps(Plan()).encode(), PASSPHRASE, "Green gate", kdf=FAST_KDF)
+    ui.open_path = path
+    click(qtbot, window.start.file_button)
+    type_into(qtbot, window.dialog.form.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.dialog.form.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.editor is not None)
+    type_into(qtbot, form_field(window.editor.steps[0], "household.family_name"), "Souza")
+    click(qtbot, window.editor.finish_button)             # saves: the old version becomes the .bak
+    dialog = window.dialog
+    assert backup_path(path).exists()
+    assert dialog.files.text().split("\n") == [str(path), str(backup_path(path))]
+    shown = " ".join(w.text() for w in dialog.findChildren(type(dialog.files)) if w.isVisibleTo(dialog))
+    assert "leaves nothing" not in shown
+
+
+def test_print_never_falls_back_to_a_file(window, ui, qtbot, home):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+    create_plan(qtbot, window)
+    panel = to_review(window)
+    seen = []
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QPrintDialog):
+            seen.append(dialog.printer().outputFormat())
+            dialog.reject()
+    QTimer.singleShot(200, look)
+    click(qtbot, panel.print_button)
+    qtbot.wait(300)
+    if QPrinterInfo.availablePrinters():
+        assert seen == [QPrinter.OutputFormat.NativeFormat]
+    else:                 # no printer: say so; never a dialog that only prints to a file
+        assert seen == []
+        assert "No printer" in panel.status.text()
+    leftovers = [p for d in ("home", "tmp", "pdfs") for p in home[d].rglob("*") if p.is_file()]
+    assert leftovers == []
