@@ -57,6 +57,8 @@ class LockPage(QWidget):
         self.leave_button.clicked.connect(self.close_plan.emit)
         self.form.unlocked.connect(self.unlocked.emit)
         self.form.damaged.connect(self.form._say_text)
+        self.form.busy_changed.connect(lambda busy: self.unlock_button.setEnabled(not busy))
+        self.form.busy_changed.connect(lambda busy: self.leave_button.setEnabled(not busy))
         box = QWidget()
         box.setMaximumWidth(760)
         col = QVBoxLayout(box)

@@ -90,9 +90,14 @@ class MainWindow(QMainWindow):
     def _open_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _r, d=dialog: setattr(self, "dialog", None) if self.dialog is d else None)
+        dialog.finished.connect(lambda _r, d=dialog: self._dialog_closed(d))
         dialog.open()
         widgets.fit_dialog(dialog)
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+            self.activateWindow()      # the keyboard goes back to the step behind it
 
     def set_language(self, code: str) -> None:
         LANG.set(code)
@@ -134,26 +139,34 @@ class MainWindow(QMainWindow):
     def new_plan(self) -> None:
         from .passphrase import CreatePlanDialog
         dialog = CreatePlanDialog(self)
-        dialog.accepted.connect(lambda d=dialog: self._create(d.label_edit.text().strip(), d.passphrase.text()))
+        dialog.chosen.connect(lambda d=dialog: self._create(d))
         self._open_dialog(dialog)
 
-    def _create(self, plan_label: str, passphrase: str) -> None:
+    def _create(self, dialog) -> None:
         from ..model import Plan, dumps
-        from ..vault import VaultError, create_vault
+        from ..vault import create_vault
+        from .background import run
+        plan_label, passphrase = dialog.label_edit.text().strip(), dialog.passphrase.text()
         plan = Plan()
         if LANG.code != "en":
             plan.household.languages = [LANG.code, "en"]
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            vault, code = create_vault(session_mod.store().new_path(), dumps(plan).encode("utf-8"),
-                                       passphrase, plan_label, **session_mod.kdf_kwargs())
-        except VaultError as err:
-            self.show_message(err.message.text(LANG.gettext))
+        data, path, kdf = dumps(plan).encode("utf-8"), session_mod.store().new_path(), session_mod.kdf_kwargs()
+        dialog.set_busy(True)
+        run(dialog, lambda: create_vault(path, data, passphrase, plan_label, **kdf),
+            lambda made, error: self._created(dialog, made, error))
+
+    def _created(self, dialog, made, error) -> None:
+        from ..vault import VaultError
+        dialog.set_busy(False)
+        if isinstance(error, VaultError):
+            dialog.say(error.message.text(LANG.gettext))
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        if error is not None:
+            raise error
+        vault, code = made
+        dialog.done_ok()
         self.open_session(vault)     # behind the code, so the idle lock covers it
-        self._show_recovery_code(code, plan_label)
+        self._show_recovery_code(code, vault.label)
 
     def _show_recovery_code(self, code: str, plan_label: str) -> None:
         from .passphrase import RecoveryCodeDialog
@@ -282,21 +295,32 @@ class MainWindow(QMainWindow):
         """After the recovery code: a new passphrase, so the paper code is not needed daily."""
         from .passphrase import CreatePlanDialog
         dialog = CreatePlanDialog(self, ask_label=False)
-        dialog.accepted.connect(lambda: self._set_passphrase(dialog.passphrase.text()))
+        dialog.chosen.connect(lambda: self._set_passphrase(dialog))
         self._open_dialog(dialog)
 
-    def _set_passphrase(self, passphrase: str) -> None:
+    def _set_passphrase(self, dialog) -> None:
+        """A new data key: the .bak and any copy sealed under the old one no
+        longer open what is saved from now on.  The idle lock waits meanwhile:
+        it would close the vault under the re-keying."""
+        from .background import run
+        sess = self.session
+        sess.save_now()
+        self.idle.stop()
+        dialog.set_busy(True)
+        new = dialog.passphrase.text()
+        run(dialog, lambda: sess.vault.change_passphrase(new),
+            lambda code, error: self._passphrase_set(dialog, code, error))
+
+    def _passphrase_set(self, dialog, code, error) -> None:
         from ..vault import VaultError
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            # a new data key: the .bak and any copy sealed under the old one
-            # no longer open what is saved from now on
-            code = self.session.vault.change_passphrase(passphrase)
-        except VaultError as err:
-            self.show_message(err.message.text(LANG.gettext))
+        dialog.set_busy(False)
+        self.idle.start()
+        if isinstance(error, VaultError):
+            dialog.say(error.message.text(LANG.gettext))
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        if error is not None:
+            raise error
+        dialog.done_ok()
         if code:    # opened with the passphrase: its recovery slot could not be carried over
             self._show_recovery_code(code, self.session.vault.label)
             return

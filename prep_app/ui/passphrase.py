@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel,
-                               QLineEdit, QVBoxLayout, QWidget)
+                               QLineEdit, QProgressBar, QVBoxLayout, QWidget)
 
 from ..passphrase import strength
 from .lang import LANG, N_, _, bind, on_change
@@ -35,8 +35,10 @@ def _buttons(dialog: QDialog, ok_template: str) -> QDialogButtonBox:
 
 
 class CreatePlanDialog(QDialog):
-    """Asks for a label and a passphrase; ``accept()`` only when both are fine.
+    """Asks for a label and a passphrase; emits ``chosen`` when both are fine,
+    and the window closes it (``done_ok``) once the slow work is done.
     Without ``ask_label`` it asks only for a new passphrase (after the recovery code)."""
+    chosen = Signal()
 
     def __init__(self, parent=None, ask_label: bool = True):
         super().__init__(parent)
@@ -76,6 +78,9 @@ class CreatePlanDialog(QDialog):
         lay.addWidget(self.confirm)
         lay.addWidget(self.show_box)
         lay.addWidget(self.problem)
+        self.busy = False
+        self.busy_box = Busy(N_("Locking the plan with the passphrase…"))
+        lay.addWidget(self.busy_box)
         self.box = _buttons(self, N_("Create the plan") if ask_label else N_("Use this passphrase"))
         lay.addWidget(self.box)
         self.problem.hide()
@@ -114,7 +119,29 @@ class CreatePlanDialog(QDialog):
             missing_label = self.ask_label and not self.label_edit.text().strip()
             (self.label_edit if missing_label else self.passphrase).setFocus()
             return
+        if not self.busy:
+            self.problem.hide()
+            self.chosen.emit()
+
+    def set_busy(self, busy: bool) -> None:
+        """While the plan is locked with the new passphrase (on another thread)."""
+        self.busy = busy
+        for w in (self.label_edit, self.passphrase, self.confirm, self.show_box, self.box):
+            w.setEnabled(not busy)
+        self.busy_box.setVisible(busy)
+        fit_dialog(self)
+
+    def done_ok(self) -> None:
         super().accept()
+
+    def reject(self) -> None:    # Escape while the plan is being made would orphan it
+        if not self.busy:
+            super().reject()
+
+    def say(self, text: str) -> None:
+        self.problem.setText("⚠ " + text)
+        self.problem.show()
+        fit_dialog(self)
 
 
 class RecoveryCodeDialog(QDialog):
@@ -181,11 +208,31 @@ class RecoveryCodeDialog(QDialog):
         return True
 
 
+class Busy(QWidget):
+    """A moving bar and what is happening, while a key is derived."""
+
+    def __init__(self, template: str, parent=None):
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(12)
+        text = label(template, kind="hint")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(text)
+        lay.addWidget(self.bar)
+        bind(self.bar, "setAccessibleName", template)
+        self.hide()
+
+
 class UnlockForm(QWidget):
     """Passphrase (or recovery code) for one plan file.  Emits ``unlocked(vault)``
-    or shows a calm message; never writes the file."""
+    or shows a calm message; never writes the file.  The key is derived on
+    another thread: ``busy`` is True meanwhile and the window keeps painting."""
     unlocked = Signal(object)
     damaged = Signal(str)       # translated message: the file cannot be opened at all
+    busy_changed = Signal(bool)
 
     def __init__(self, path: Path | None = None, parent=None, enter_unlocks: bool = True):
         super().__init__(parent)
@@ -197,6 +244,9 @@ class UnlockForm(QWidget):
         self.used_recovery_code = False   # the last unlock used the code: offer a new passphrase
         self.problem = label(kind="error")
         self.problem.hide()
+        self.busy = False
+        self._ticket = 0
+        self.busy_box = Busy(N_("Opening the plan…"))
         bind(self.passphrase, "setAccessibleName", N_("Passphrase"))
         bind(self.code, "setAccessibleName", N_("Recovery code"))
         bind(self.code, "setPlaceholderText", N_("The code on the paper, with or without dashes"))
@@ -212,6 +262,7 @@ class UnlockForm(QWidget):
         lay.addWidget(self.code)
         lay.addWidget(self.use_code)
         lay.addWidget(self.problem)
+        lay.addWidget(self.busy_box)
         self.use_code.toggled.connect(self._mode)
         if enter_unlocks:   # in a dialog, Enter presses the default button instead
             self.passphrase.returnPressed.connect(self.try_unlock)
@@ -226,6 +277,9 @@ class UnlockForm(QWidget):
         (self.code if code else self.passphrase).setFocus()
 
     def reset(self, path: Path | None = None) -> None:
+        self._ticket += 1        # an answer still coming is for a plan no longer asked for
+        if self.busy:
+            self._set_busy(False)
         if path is not None:
             self.path = path
         self.passphrase.clear()
@@ -233,26 +287,54 @@ class UnlockForm(QWidget):
         self.problem.hide()
         self.use_code.setChecked(False)
 
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for w in (self.passphrase, self.code, self.use_code):
+            w.setEnabled(not busy)
+        self.busy_box.setVisible(busy)
+        if busy:
+            self.problem.hide()
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+            (self.code if self.use_code.isChecked() else self.passphrase).setFocus()
+        self.busy_changed.emit(busy)
+
     def try_unlock(self) -> None:
-        from ..vault import DamagedVaultError, VaultError, unlock_vault
+        from ..vault import unlock_vault
+        from .background import run
+        if self.busy:
+            return
         code_mode = self.use_code.isChecked()
         secret = (self.code if code_mode else self.passphrase).text()
         if not secret.strip():
             self._say(N_("Please type the recovery code.") if code_mode else N_("Please type the passphrase."))
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            vault = unlock_vault(self.path, recovery_code=secret) if code_mode else \
-                unlock_vault(self.path, passphrase=secret)
-        except DamagedVaultError as err:
-            self.damaged.emit(err.message.text(LANG.gettext))
+        path, ticket = self.path, self._ticket
+        self._set_busy(True)
+        if code_mode:
+            work = lambda: unlock_vault(path, recovery_code=secret)  # noqa: E731
+        else:
+            work = lambda: unlock_vault(path, passphrase=secret)  # noqa: E731
+        run(self, work, lambda vault, error: self._done(vault, error, ticket))
+
+    def _done(self, vault, error, ticket: int) -> None:
+        from ..vault import DamagedVaultError, VaultError
+        if ticket != self._ticket:
+            if vault is not None:
+                vault.close()
             return
-        except VaultError as err:
-            self._say_text(err.message.text(LANG.gettext))
+        self._set_busy(False)
+        code_mode = self.use_code.isChecked()
+        if isinstance(error, DamagedVaultError):
+            self.damaged.emit(error.message.text(LANG.gettext))
+            return
+        if isinstance(error, VaultError):
+            self._say_text(error.message.text(LANG.gettext))
             (self.code if code_mode else self.passphrase).selectAll()
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        if error is not None:
+            raise error
         self.passphrase.clear()
         self.code.clear()
         self.problem.hide()
@@ -281,6 +363,8 @@ class UnlockDialog(QDialog):
         lay.addWidget(self.box)
         self.form.unlocked.connect(self._done)
         self.form.damaged.connect(self._damaged)
+        self.form.busy_changed.connect(lambda busy: self.box.button(
+            QDialogButtonBox.StandardButton.Ok).setEnabled(not busy))
         self.damaged_text = None
         self.setMinimumWidth(480)
 

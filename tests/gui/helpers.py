@@ -44,6 +44,7 @@ def create_plan(qtbot, window, plan_label: str = "Blue door", passphrase: str = 
     click(qtbot, code_dialog.done_box)
     click(qtbot, code_dialog.continue_button)
     qtbot.waitUntil(lambda: window.editor is not None)
+    qtbot.waitUntil(window.isActiveWindow)      # the keyboard is back in the window
     return code
 
 
@@ -54,3 +55,8 @@ def form_field(step_or_editor, path):
         return step_or_editor.editors[path]
     form = getattr(step_or_editor, "form", None) or step_or_editor.editor.form
     return form.editors[path]
+
+
+def answered(qtbot, form) -> None:
+    """The key is derived on another thread: wait for the form's answer."""
+    qtbot.waitUntil(lambda: not form.busy, timeout=10_000)

@@ -10,7 +10,7 @@ from prep_app.model import (Child, Guardian, OtherParent, Parent, Plan, check, d
 from prep_app.vault import create_vault, unlock_vault
 
 from .conftest import FAST_KDF, PASSPHRASE
-from .helpers import click, create_plan, form_field, type_into
+from .helpers import answered, click, create_plan, form_field, type_into
 from .test_walkthrough import set_choice, set_yesno
 
 REVIEW = 8
@@ -30,6 +30,7 @@ def reopen(qtbot, window):
     assert window.editor is None
     type_into(qtbot, window.lock_page.form.passphrase, PASSPHRASE)
     click(qtbot, window.lock_page.unlock_button)
+    answered(qtbot, window.lock_page.form)
     assert window.editor is not None
     return window.editor
 

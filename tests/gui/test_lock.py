@@ -132,3 +132,27 @@ def test_idle_lock_hides_a_new_recovery_code_until_the_unlock(window, ui, qtbot,
     qtbot.waitUntil(lambda: isinstance(window.dialog, RecoveryCodeDialog))
     assert window.dialog.code == secret[0] and window.dialog.isVisible()
     assert window.editor is not None
+
+
+def test_unlocking_derives_the_key_off_the_windows_thread(window, ui, qtbot, home):
+    """A plan whose key takes a while (here a quarter second) to derive: the
+    window shows it is busy and keeps running its event loop meanwhile."""
+    from PySide6.QtCore import QTimer
+    from prep_app.vault import KdfParams
+    path = home["usb"] / "slow.prepvault"
+    create_vault(path, dumps(Plan()).encode(), PASSPHRASE, "Green gate", kdf=KdfParams(65536, 4, 1))
+    ui.open_path = path
+    click(qtbot, window.start.file_button)
+    dialog = window.dialog
+    type_into(qtbot, dialog.form.passphrase, PASSPHRASE)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(dialog.form.busy))
+    timer.start(10)
+    qtbot.keyClick(dialog.form.passphrase, Qt.Key.Key_Return)
+    assert dialog.form.busy and window.session is None
+    assert dialog.form.busy_box.isVisibleTo(dialog)
+    assert not dialog.form.passphrase.isEnabled()
+    qtbot.waitUntil(lambda: window.editor is not None, timeout=10_000)
+    timer.stop()
+    assert ticks.count(True) >= 3          # the event loop ran while the key was derived

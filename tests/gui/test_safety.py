@@ -13,7 +13,7 @@ from prep_app.model import Plan, dumps, loads
 from prep_app.vault import WrongSecretError, create_vault, unlock_vault
 
 from .conftest import FAST_KDF, PASSPHRASE
-from .helpers import click, create_plan, form_field, type_into
+from .helpers import answered, click, create_plan, form_field, type_into
 from .test_walkthrough import walk
 
 FAMILY = ["Gonçalves", "Ñañez", "Nguyễn", "Souza", "Lucas", "Pereira", "Beatriz", "Lukasz"]
@@ -48,10 +48,12 @@ def test_idle_lock_shows_nothing_and_unlocks(window, ui, qtbot, home):
     # a wrong passphrase: calm message, still locked
     type_into(qtbot, window.lock_page.form.passphrase, "wrong wrong wrong")
     click(qtbot, window.lock_page.unlock_button)
+    answered(qtbot, window.lock_page.form)
     assert window.lock_page.form.problem.isVisibleTo(window.lock_page)
     assert window.stack.currentWidget() is window.lock_page
     type_into(qtbot, window.lock_page.form.passphrase, PASSPHRASE)
     qtbot.keyClick(window.lock_page.form.passphrase, Qt.Key.Key_Return)
+    answered(qtbot, window.lock_page.form)
     assert window.editor is not None and window.editor.current() == 2   # back where they were
     assert window.session.plan.household.family_name == "Gonçalves Ñañez"
 
@@ -63,6 +65,7 @@ def test_lock_button_and_recovery_code(window, ui, qtbot, home):
     click(qtbot, window.lock_page.form.use_code)
     type_into(qtbot, window.lock_page.form.code, code.replace("-", " "))
     click(qtbot, window.lock_page.unlock_button)
+    answered(qtbot, window.lock_page.form)
     assert window.editor is not None
     # the recovery code opened it: a new passphrase is offered at once
     dialog = window.dialog
@@ -71,6 +74,7 @@ def test_lock_button_and_recovery_code(window, ui, qtbot, home):
     type_into(qtbot, dialog.passphrase, new)
     type_into(qtbot, dialog.confirm, new)
     click(qtbot, dialog.box.button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: window.message is not None)
     assert "new passphrase is set" in window.message
     path = window.session.path
     assert unlock_vault(path, passphrase=new).plaintext == unlock_vault(path, recovery_code=code).plaintext
@@ -94,6 +98,7 @@ def test_wrong_passphrase_keeps_file(window, ui, qtbot, home):
     assert isinstance(dialog, UnlockDialog)
     type_into(qtbot, dialog.form.passphrase, "not the passphrase")
     qtbot.keyClick(dialog.form.passphrase, Qt.Key.Key_Return)
+    answered(qtbot, dialog.form)
     assert dialog.isVisible() and dialog.form.problem.isVisibleTo(dialog)
     assert "passphrase" in dialog.form.problem.text().lower()
     assert path.read_bytes() == before
@@ -117,6 +122,7 @@ def test_damaged_file_calm_message_and_kept(window, ui, qtbot, home):
     dialog = window.dialog
     type_into(qtbot, dialog.form.passphrase, PASSPHRASE)
     qtbot.keyClick(dialog.form.passphrase, Qt.Key.Key_Return)
+    answered(qtbot, dialog.form)
     assert ui.messages, "a calm message is shown"
     assert window.editor is None
     assert path.read_bytes() == before
@@ -128,7 +134,9 @@ def test_damaged_file_calm_message_and_kept(window, ui, qtbot, home):
     dialog.close()
     click(qtbot, window.start.file_button)
     type_into(qtbot, window.dialog.form.passphrase, PASSPHRASE)
-    qtbot.keyClick(window.dialog.form.passphrase, Qt.Key.Key_Return)
+    form = window.dialog.form
+    qtbot.keyClick(form.passphrase, Qt.Key.Key_Return)
+    answered(qtbot, form)
     assert ui.messages and foreign.read_bytes() == b"\x89PNG\r\n\x1a\n" + b"x" * 100
 
 
@@ -197,6 +205,7 @@ def test_no_family_data_anywhere_but_the_vault(window, ui, qtbot, home, tmp_path
     click(qtbot, ed.lock_button)
     type_into(qtbot, window.lock_page.form.passphrase, PASSPHRASE)
     click(qtbot, window.lock_page.unlock_button)
+    answered(qtbot, window.lock_page.form)
     window.set_language("pt_BR")
     assert window.windowTitle() == "prep-app"
     window.close()

@@ -1,0 +1,47 @@
+"""Slow work off the window's thread: the key derivation takes about half a
+second per secret (a crafted file may ask for up to about three), and a
+window that stops painting looks broken.  Argon2id releases the GIL."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+
+
+class Job(QObject):
+    """Runs ``work()`` on a thread; ``then(result, error)`` on the window's
+    thread, unless *owner* is gone by then (a dialog closed meanwhile): the
+    result is then closed if it can be (an unlocked vault) and dropped."""
+    _finished = Signal(object, object)
+
+    def __init__(self, work: Callable[[], object], then: Callable[[object, BaseException | None], None],
+                 owner: QObject):
+        super().__init__(QCoreApplication.instance())   # outlives the owner: the thread emits on it
+        self._work, self._then, self._owner = work, then, owner
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> "Job":
+        threading.Thread(target=self._run, name="prep-app-job", daemon=True).start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            result, error = self._work(), None
+        except Exception as exc:          # handed to the window's thread, never lost
+            result, error = None, exc
+        self._finished.emit(result, error)
+
+    def _deliver(self, result, error) -> None:
+        then, owner = self._then, self._owner
+        self._work = self._then = self._owner = None
+        self.deleteLater()
+        if shiboken6.isValid(owner):
+            then(result, error)
+        elif hasattr(result, "close"):
+            result.close()
+
+
+def run(owner: QObject, work, then) -> Job:
+    return Job(work, then, owner).start()
