@@ -13,7 +13,6 @@ Runs alone too:  python -m bench.ui_bench
 from __future__ import annotations
 
 import os
-import resource
 import statistics
 import subprocess
 import sys

@@ -16,8 +16,7 @@ if __name__ == "__main__":                     # run as a plain script from anyw
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import SAMPLE_PLAN, median_time
-from prep_app.vault import DEFAULT_KDF, KdfParams, Store, create_vault, unlock_vault
-from prep_app.vault import crypto
+from prep_app.vault import DEFAULT_KDF, KdfParams, Store, create_vault, crypto, unlock_vault
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -61,7 +60,7 @@ def run(report) -> None:
         finally:
             crypto.derive_key = real_derive
         unlock = statistics.median(totals)
-        rest = statistics.median(t - k for t, k in zip(totals, inside))
+        rest = statistics.median(t - k for t, k in zip(totals, inside, strict=True))
         report("unlock with passphrase", unlock,
                f"KDF is {statistics.median(inside) / unlock:.0%} of it")
         report("unlock minus KDF (read, checksum, unwrap, decrypt)", rest, "target < 30 ms")

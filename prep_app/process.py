@@ -8,6 +8,7 @@ its crash reporter is outside the app's reach (docs/privacy.md).
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 
 PR_SET_DUMPABLE = 4
@@ -18,10 +19,8 @@ def no_core_dumps() -> None:
         import resource
     except ImportError:         # Windows
         return
-    try:
+    with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ValueError, OSError):
-        pass
     if sys.platform.startswith("linux"):
         try:
             import ctypes

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from prep_app import __version__, model
+from prep_app import __version__
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "example-plan.json"
 FAMILY_NAMES = ["Gonçalves", "Ñañez", "Nguyễn Thị Hoa", "Wiśniewski", "A-123-456-789"]

@@ -23,7 +23,7 @@ import gettext as _gettext
 import io
 from collections.abc import Iterable
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -116,7 +116,7 @@ def _load(lang: str) -> _gettext.NullTranslations:
     return _gettext.NullTranslations()  # English: the source strings themselves
 
 
-@lru_cache(maxsize=None)
+@cache
 def translator(lang: str) -> Translator:
     """The (cached) translator for ``lang``; raises ValueError for an unknown code."""
     check_language(lang)

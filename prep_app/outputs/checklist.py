@@ -7,7 +7,7 @@ from reportlab.platypus import Paragraph
 from ..messages import N_
 from ..model.plan import DOCUMENT_TYPES, Document, Plan
 from . import content
-from .furniture import Ctx, build, esc, style
+from .furniture import Ctx, build, style
 
 TITLE = N_("Document checklist")
 HEADERS = [N_("Document"), N_("Have it"), N_("Need it"), N_("Asked for it"),
@@ -16,7 +16,8 @@ FRACS = [0.22, 0.07, 0.07, 0.08, 0.2, 0.16, 0.2]
 
 
 def _row(ctx: Ctx, d: Document) -> list:
-    box = lambda s: Paragraph(ctx.checkbox(d.status == s), style("box", 13, leading=14))
+    def box(status):
+        return Paragraph(ctx.checkbox(d.status == status), style("box", 13, leading=14))
     return [" / ".join(ctx.t(content.document_type(d.type))) if d.type else "",
             box("have"), box("need"), box("requested"), d.original_location, d.copy_holder, d.notes]
 

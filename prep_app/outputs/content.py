@@ -7,12 +7,12 @@ Citations are never translated: a statute is cited the same way in any language.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 
 from ..resources import resource_path
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict:
     with open(resource_path("content", f"{name}.json"), encoding="utf-8") as fp:
         return json.load(fp)

@@ -25,8 +25,16 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
-                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..i18n import check_language, format_date, translator
 from ..messages import N_, Message
@@ -113,7 +121,7 @@ class Ctx:
         self.today = today or date.today()
         self.blank = blank
 
-    def for_instrument(self) -> "Ctx":
+    def for_instrument(self) -> Ctx:
         """The languages of a legal instrument: English, the controlling text,
         then the family's first other language as a translation beside it."""
         others = [lang for lang in self.langs if lang != "en"]
@@ -151,7 +159,7 @@ class Ctx:
     def inline(self, msgid: str, sep: str = " / ", **fmt) -> str:
         """'<b>Primary</b> / second' markup for a label on one line."""
         texts = [escape(s) for s in self.t(msgid, **fmt)]
-        return "<b>%s</b>" % texts[0] + "".join(f'{sep}<font color="#333333">{s}</font>' for s in texts[1:])
+        return f"<b>{texts[0]}</b>" + "".join(f'{sep}<font color="#333333">{s}</font>' for s in texts[1:])
 
     def plain(self, msgid: str, sep: str = " / ", **fmt) -> str:
         return sep.join(self.t(msgid, **fmt))
@@ -225,10 +233,7 @@ class Ctx:
         for row in rows:
             msgid, val = row[0], row[1]
             kind = row[2] if len(row) > 2 else None
-            if kind == "flowable":
-                v = val
-            else:
-                v = self.value(val, phone=(kind == "phone"))
+            v = val if kind == "flowable" else self.value(val, phone=(kind == "phone"))
             cells.append([self.label(msgid), v])
         if cols == 2:
             if len(cells) % 2:

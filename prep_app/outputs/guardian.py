@@ -27,7 +27,8 @@ from ..model.standby import Instrument, instruments, statuses
 from ..model.typed import locator_a_number
 from . import content
 from . import sections as S
-from .furniture import BODY2, Ctx, Instrument as Mark, Unsplit, _ts, build, esc, style
+from .furniture import BODY2, Ctx, Unsplit, _ts, build, esc, style
+from .furniture import Instrument as Mark
 
 TITLE = N_("Standby guardian packet")
 LINE = "____________________"
@@ -70,8 +71,8 @@ def _languages_note(ictx: Ctx) -> list:
         return []
     head = style("colhead", 8, color="#333333")
     return [ictx.columns([Paragraph("<b>Legal text (English)</b>", head),
-                          Paragraph("<b>%s</b>" % esc(ictx.tr[1].gettext(N_(
-                              "Translation. If the two texts differ, the English text is the one that counts."))),
+                          Paragraph("<b>{}</b>".format(esc(ictx.tr[1].gettext(N_(
+                              "Translation. If the two texts differ, the English text is the one that counts.")))),
                                     head)])]
 
 
@@ -79,7 +80,7 @@ def _witnesses(ictx: Ctx, address: bool = True) -> Table:
     """Two witnesses side by side, each with the address lines of §45a-624b."""
     half = ictx.width / 2 - 6
     cells = []
-    for n in (1, 2):
+    for _witness in (1, 2):
         rows = [(N_("Witness signature"), None), (N_("Printed name"), None)]
         if address:
             rows += [(N_("Number and street"), None), (N_("City, state and zip code"), None)]

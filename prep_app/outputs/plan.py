@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Paragraph, Spacer
 
 from ..messages import N_
-from ..model.plan import Child, Contact, Guardian, Parent, Plan
+from ..model.plan import Child, Guardian, Parent, Plan
 from . import sections as S
 from .furniture import Ctx, build, esc, style
 
@@ -21,7 +21,7 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
         summary = [" · ".join(parts) for parts in zip(
             ctx.nt("{n} child", "{n} children", n),
             ctx.nt("{n} person to call", "{n} people to call", len(plan.contacts)),
-            ctx.nt("{n} document", "{n} documents", len(plan.documents)))] if len(ctx.tr) else []
+            ctx.nt("{n} document", "{n} documents", len(plan.documents)), strict=False)] if len(ctx.tr) else []
         story.append(Paragraph(esc("   /   ".join(dict.fromkeys(summary))), style("sum", 9)))
     story.append(ctx.text(N_("Keep this binder in a safe place that you can reach quickly. "
                              "Tell the guardian where it is. Look at it again every year.")))

@@ -52,7 +52,7 @@ def warnings(ctx: Ctx, plan: Plan) -> list:
     for f in findings:
         mark = "!" if f.level == BLOCKER else "•"
         texts = []
-        for i, tr in enumerate(ctx.tr):
+        for tr in ctx.tr:
             t = f.text(tr.gettext)
             if t not in texts:
                 texts.append(t)

@@ -11,6 +11,7 @@ from .lang import LANG, languages
 from .settings import Settings
 from .widgets import keep_qt_settings_off_disk
 
+
 def set_text_scale(app, scale: float, base_pt: float | None = None) -> None:
     """Make all text larger or smaller (1.5 = 150 %) without a restart."""
     base = base_pt or getattr(app, "_prep_base_pt", None) or app.font().pointSizeF()

@@ -22,7 +22,7 @@ class Job(QObject):
         self._work, self._then, self._owner = work, then, owner
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    def start(self) -> "Job":
+    def start(self) -> Job:
         threading.Thread(target=self._run, name="prep-app-job", daemon=True).start()
         return self
 

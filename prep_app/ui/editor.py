@@ -3,8 +3,7 @@ Guided creation and later editing are the same screens."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QSizePolicy, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from .lang import N_, _, bind, on_change
 from .steps import all_steps, split_path

@@ -2,6 +2,7 @@
 The title never shows a family name."""
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,10 +115,8 @@ class MainWindow(QMainWindow):
         self.idle.set_interval(ms)
 
     def _save_settings(self) -> None:
-        try:
+        with contextlib.suppress(OSError):    # a read-only laptop: the app still works
             self.settings.save()
-        except OSError:
-            pass   # a read-only laptop: the app still works
 
     def refresh_plans(self) -> None:
         try:

@@ -5,12 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel,
-                               QLineEdit, QProgressBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..passphrase import strength
 from .lang import LANG, N_, _, bind, on_change
 from .widgets import MIN_HEIGHT, button, fit_dialog, label
+
 
 def _password_edit() -> QLineEdit:
     e = QLineEdit()
@@ -312,11 +322,8 @@ class UnlockForm(QWidget):
             return
         path, ticket = self.path, self._ticket
         self._set_busy(True)
-        if code_mode:
-            work = lambda: unlock_vault(path, recovery_code=secret)  # noqa: E731
-        else:
-            work = lambda: unlock_vault(path, passphrase=secret)  # noqa: E731
-        run(self, work, lambda vault, error: self._done(vault, error, ticket))
+        secret_kw = {"recovery_code" if code_mode else "passphrase": secret}
+        run(self, lambda: unlock_vault(path, **secret_kw), lambda vault, error: self._done(vault, error, ticket))
 
     def _done(self, vault, error, ticket: int) -> None:
         from ..vault import DamagedVaultError, VaultError

@@ -9,6 +9,7 @@ save the PDFs and print them from a PDF viewer.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -17,8 +18,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFrame,
-                               QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import widgets
 from .lang import LANG, N_, _, bind, languages, on_change
@@ -116,10 +127,8 @@ def print_pdfs(printer, pdfs) -> bool:
     if started:
         painter.end()
     if printer.outputFileName():
-        try:
+        with contextlib.suppress(OSError):
             os.chmod(printer.outputFileName(), 0o600)
-        except OSError:
-            pass
     return started
 
 

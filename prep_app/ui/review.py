@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from ..model import BLOCKER, check
 from .form import scrolled
-from .lang import LANG, N_, _, bind, on_change
+from .lang import LANG, N_, _, on_change
 from .print_panel import PrintPanel
 from .steps import Step
 from .widgets import button, label

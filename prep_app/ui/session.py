@@ -2,6 +2,7 @@
 autosave (encrypted, debounced; there is no Save button to forget)."""
 from __future__ import annotations
 
+import contextlib
 import warnings
 from pathlib import Path
 
@@ -45,7 +46,7 @@ class Session(QObject):
         self._timer.timeout.connect(self.save_now)
 
     @classmethod
-    def open(cls, vault, plaintext: bytes | None = None) -> "Session":
+    def open(cls, vault, plaintext: bytes | None = None) -> Session:
         """The plan *vault* holds, or *plaintext* (unsaved changes kept while locked)."""
         sess = cls(vault, loads((vault.plaintext if plaintext is None else plaintext).decode("utf-8")))
         if plaintext is not None:
@@ -137,7 +138,5 @@ class Session(QObject):
         for signal in (self._timer.timeout, self.saved, self.save_failed):
             with warnings.catch_warnings():       # "nothing to disconnect" is fine
                 warnings.simplefilter("ignore", RuntimeWarning)
-                try:
+                with contextlib.suppress(RuntimeError, TypeError):
                     signal.disconnect()
-                except (RuntimeError, TypeError):
-                    pass

@@ -17,7 +17,7 @@ class Settings:
     idle_minutes: float = 5.0
 
     @classmethod
-    def load(cls) -> "Settings":
+    def load(cls) -> Settings:
         try:
             data = json.loads((app_home() / FILE_NAME).read_text("utf-8"))
             s = cls()

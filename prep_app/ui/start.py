@@ -4,12 +4,21 @@ label and date), open one from a file, or print blank forms."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QDoubleSpinBox, QGridLayout, QHBoxLayout, QListWidget,
-                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .lang import LANG, N_, _, bind, languages, on_change
 from .widgets import MIN_HEIGHT, bold, button, label
-from PySide6.QtGui import QFont
 
 
 def _bold_font() -> QFont:

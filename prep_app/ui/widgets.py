@@ -3,14 +3,25 @@ yes/no/don't-know choices, calm messages and privacy-safe file dialogs."""
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 import shutil
+import tempfile
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import (QApplication, QButtonGroup, QCheckBox, QFileDialog, QHBoxLayout, QLabel,
-                               QMessageBox, QPushButton, QRadioButton, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .lang import N_, bind
 

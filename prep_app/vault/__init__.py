@@ -4,8 +4,14 @@ File format and threat model: docs/vault-format.md.
 """
 from .atomic import backup_path
 from .crypto import DEFAULT_KDF, MIN_KDF, KdfParams
-from .errors import (DamagedVaultError, NewerVaultVersionError, RecoveryCodeTypoError,
-                     StorageError, VaultError, WrongSecretError)
+from .errors import (
+                     DamagedVaultError,
+                     NewerVaultVersionError,
+                     RecoveryCodeTypoError,
+                     StorageError,
+                     VaultError,
+                     WrongSecretError,
+)
 from .format import FORMAT_VERSION, MAX_LABEL
 from .recovery import format_recovery_code, parse_recovery_code
 from .store import Store, StoredPlan

@@ -11,6 +11,7 @@ Functions here raise plain OSError; the vault layer turns it into StorageError.
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import glob
 import os
@@ -81,10 +82,8 @@ def _create_temp(path: Path) -> tuple[Path, int]:
 
 
 def _unlink_quietly(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 def write_temp(path: Path, data: bytes) -> Path:
@@ -114,10 +113,8 @@ def fsync_dir(folder: Path) -> None:
         return
     # The rename is done: failing now would misreport the save, so errors are ignored.
     for step in (os.fsync, os.close):
-        try:
+        with contextlib.suppress(OSError):
             step(fd)
-        except OSError:
-            pass
 
 
 def keep_backup(path: Path) -> None:

@@ -37,7 +37,7 @@ class KdfParams:
         if self.lanes < 1 or self.iterations < 1 or self.memory_kib < 8 * self.lanes:
             raise ValueError(f"impossible Argon2id parameters: {self}")
 
-    def meets(self, floor: "KdfParams") -> bool:
+    def meets(self, floor: KdfParams) -> bool:
         return (self.memory_kib >= floor.memory_kib and self.iterations >= floor.iterations
                 and self.lanes >= floor.lanes)
 

@@ -19,19 +19,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5)) -> list[Path]:
     tmp = tempfile.mkdtemp(prefix="prep-shots-")
     os.environ["PREP_APP_HOME"] = tmp
-    from PySide6.QtWidgets import QApplication
     from prep_app.model import dumps, loads
     from prep_app.resources import resource_path
-    from prep_app.vault import KdfParams, create_vault
     from prep_app.ui import session
     from prep_app.ui.app import make_app
     from prep_app.ui.lang import LANG
     from prep_app.ui.main_window import MainWindow
     from prep_app.ui.passphrase import CreatePlanDialog, RecoveryCodeDialog
+    from prep_app.vault import KdfParams, create_vault
 
     session.KDF = KdfParams(8192, 1, 1)
     app = make_app()
-    base = app.font().pointSizeF()
+
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     plan = loads(resource_path("samples", "example-plan.json").read_text("utf-8"))

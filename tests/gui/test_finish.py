@@ -4,8 +4,7 @@ family's stick; printing never falls back to "print to file"; closing a plan
 opened from a file names the files that stay."""
 from __future__ import annotations
 
-
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from prep_app.model import Plan, dumps

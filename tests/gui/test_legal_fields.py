@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from prep_app.model import (Child, Guardian, OtherParent, Parent, Plan, check, dumps, loads)
+from prep_app.model import Child, Guardian, OtherParent, Parent, Plan, check, dumps, loads
 from prep_app.vault import create_vault, unlock_vault
 
 from .conftest import FAST_KDF, PASSPHRASE

@@ -7,7 +7,7 @@ import gc
 import shutil
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from prep_app.model import Plan, dumps, loads
 from prep_app.vault import create_vault, unlock_vault
@@ -138,6 +138,7 @@ def test_unlocking_derives_the_key_off_the_windows_thread(window, ui, qtbot, hom
     """A plan whose key takes a while (here a quarter second) to derive: the
     window shows it is busy and keeps running its event loop meanwhile."""
     from PySide6.QtCore import QTimer
+
     from prep_app.vault import KdfParams
     path = home["usb"] / "slow.prepvault"
     create_vault(path, dumps(Plan()).encode(), PASSPHRASE, "Green gate", kdf=KdfParams(65536, 4, 1))

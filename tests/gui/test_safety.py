@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel
 
 from prep_app.model import Plan, dumps, loads
 from prep_app.vault import WrongSecretError, create_vault, unlock_vault
@@ -169,8 +169,8 @@ def test_finish_and_erase_leaves_nothing(window, ui, qtbot, home):
 
 
 def test_print_through_printer_to_pdf(window, ui, qtbot, home):
-    from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
     create_plan(qtbot, window)
     window.editor.go(8)
     panel = window.editor.review.print_panel

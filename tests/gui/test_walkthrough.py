@@ -1,8 +1,6 @@
 """A whole family, every step, as a volunteer would click through it."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 
 from prep_app.i18n import translator
@@ -93,7 +91,7 @@ def test_whole_family_every_step(window, ui, qtbot, home):
     assert ed.next_button.text() == es("Next →")
     assert ed.step_list.item(0).text() == "1. " + es("Household and languages")
     after = (ed.next_button.text(), ed.title.text(), ed.step_list.item(0).text())
-    assert all(a != b for a, b in zip(after, before)), (before, after)
+    assert all(a != b for a, b in zip(after, before, strict=True)), (before, after)
     assert window.start.lang_buttons["es"].isChecked()
     window.set_language("en")
     assert ed.next_button.text() == "Next →"

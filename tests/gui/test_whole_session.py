@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from prep_app.vault import unlock_vault
 
-from .helpers import answered, click, create_plan, type_into
 from . import test_walkthrough
+from .helpers import answered, click, create_plan, type_into
 from .test_walkthrough import walk
 
 NEW_PASSPHRASE = "river mango tuesday song"
@@ -49,6 +49,7 @@ def files_naming(roots, needles):
 
 def test_a_whole_evening_leaves_nothing_on_the_laptop(window, ui, qtbot, home, monkeypatch):
     from PySide6.QtPrintSupport import QPrinter
+
     from prep_app.ui import widgets
     monkeypatch.setattr(widgets, "ask", lambda parent, title, text: True)
     codes = []                                     # the recovery code, as the family saw it

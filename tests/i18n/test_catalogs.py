@@ -14,8 +14,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
-from prep_app.i18n import LANGUAGES, format_date, format_list, translator
-from prep_app.i18n import refresh
+from prep_app.i18n import LANGUAGES, format_date, format_list, refresh, translator
 from prep_app.resources import translations_dir
 
 PO_LANGS = [lang for lang in LANGUAGES if lang != "en"]

@@ -203,7 +203,7 @@ def _keeps(exported, given, path=""):
             _keeps(exported[key], value, f"{path}.{key}")
     elif isinstance(given, list):
         assert len(exported) == len(given), f"{path} changed length"
-        for i, (back, value) in enumerate(zip(exported, given)):
+        for i, (back, value) in enumerate(zip(exported, given, strict=True)):
             _keeps(back, value, f"{path}[{i}]")
     else:
         assert exported == given, f"{path}: {given!r} came back as {exported!r}"

@@ -8,15 +8,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
 
-from prep_app.model import (Attorney, Child, Consulate, Contact, Designation, Doctor, Document,
-                            DoNotRelease, Finances, Guardian, Household, Legal, OtherParent, Parent,
-                            Plan, School, loads)
+from prep_app.model import (
+    Attorney,
+    Child,
+    Consulate,
+    Contact,
+    Designation,
+    Doctor,
+    Document,
+    DoNotRelease,
+    Finances,
+    Guardian,
+    Household,
+    Legal,
+    OtherParent,
+    Parent,
+    Plan,
+    School,
+    loads,
+)
 from prep_app.outputs import render
 from prep_app.resources import resource_path
 
@@ -44,7 +60,7 @@ def stress_plan() -> Plan:
         children.append(Child(
             id=f"c{i + 1}", full_name=name, date_of_birth=date(2010 + i, 1 + i, 10 + i), parents=KIDS_PARENTS[i],
             school=School(name=f"Escola Number {i + 1} Elementary", address=f"{i + 10} School Rd, Danbury, CT 06810",
-                          phone="(203) 555-015%d" % i, grade=str(i + 1), teacher=f"Teacher {i + 1}"),
+                          phone=f"(203) 555-015{i}", grade=str(i + 1), teacher=f"Teacher {i + 1}"),
             allergies=LONG_NOTE if i == 0 else "Peanuts", medications="Albuterol" if i % 2 else None,
             medical_conditions="Asthma" if i == 1 else None,
             doctor=Doctor(name="Dr. Amy Chen", phone="(203) 555-0160"), insurance="HUSKY A",
@@ -53,7 +69,7 @@ def stress_plan() -> Plan:
             if i == 2 else OtherParent()))
     contacts = [Contact(id=f"k{i + 1}", full_name=n, relationship=["Aunt", "Friend", "Church", "Grandmother",
                                                                    "Neighbor", "Coworker", "Cousin", "Godmother"][i],
-                        phone="(203) 555-01%02d" % (20 + i), languages=["pt_BR", "en"], call_order=i + 1,
+                        phone=f"(203) 555-01{20 + i:02d}", languages=["pt_BR", "en"], call_order=i + 1,
                         authorized_pickup=i % 2 == 0, knows_plan=True, notes="Call after 6 pm" if i == 3 else None)
                 for i, n in enumerate(CONTACTS)]
     return Plan(
@@ -96,7 +112,7 @@ def sample_plan() -> Plan:
 PLANS = {"sample": sample_plan, "stress": stress_plan, "blank": lambda: None, "empty": Plan}
 
 
-@lru_cache(maxsize=None)
+@cache
 def pdf(name: str, plan: str, langs: tuple[str, ...], paper: str = "letter") -> bytes:
     return render(name, PLANS[plan](), list(langs), paper=paper, today=TODAY)
 
@@ -106,7 +122,7 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def pages(name: str, plan: str, langs: tuple[str, ...], paper: str = "letter") -> list[str]:
     reader = PdfReader(BytesIO(pdf(name, plan, langs, paper)))
     return [norm(p.extract_text()) for p in reader.pages]

@@ -57,7 +57,7 @@ def one_page(doc: list[str]) -> str:
 def test_each_designation_has_every_element_of_the_statutory_form_on_its_signature_page(langs):
     designations = documents(read(sample_plan(), langs), DESIGNATION)
     assert len(designations) == 2  # one per signing parent: João and María José
-    for doc, principal in zip(designations, ["João Gonçalves", "María José Ñañez"]):
+    for doc, principal in zip(designations, ["João Gonçalves", "María José Ñañez"], strict=True):
         page = squash(one_page(doc))
         for element in [f"I, {principal}, do hereby appoint Ana Souza, of 12 Oak Ave, Danbury, CT 06811, as the "
                         "standby guardian of",

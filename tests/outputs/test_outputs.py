@@ -13,8 +13,19 @@ from prep_app.model import Plan, check
 from prep_app.outputs import OUTPUTS, render, render_all
 from prep_app.resources import translations_dir
 
-from .conftest import (CONTACTS, KIDS, LONG_NOTE, TODAY, is_instrument_page, pages, pdf, sample_plan,
-                       squash, stress_plan, text)
+from .conftest import (
+    CONTACTS,
+    KIDS,
+    LONG_NOTE,
+    TODAY,
+    is_instrument_page,
+    pages,
+    pdf,
+    sample_plan,
+    squash,
+    stress_plan,
+    text,
+)
 
 PAIRS = [("en", "es"), ("pt_BR", "en"), ("es", "pt_BR")]
 TITLES = {"plan": "Family preparedness plan", "guardian": "Standby guardian packet",
@@ -140,7 +151,7 @@ def test_school_has_one_page_per_child_with_pickup_list_in_order(langs):
     assert len(firsts) == len(KIDS)
     plan = stress_plan()
     pickup = [c.full_name for c in plan.contacts_in_call_order() if c.authorized_pickup]
-    for page, kid in zip(firsts, KIDS):
+    for page, kid in zip(firsts, KIDS, strict=True):
         flat = squash(page)
         assert squash(kid) in flat
         positions = [flat.index(squash(n)) for n in pickup]

@@ -1,5 +1,7 @@
+
 """Attacks and accidents: every flipped byte, truncation, foreign files,
 tampering with a recomputed checksum, wrong secrets, newer formats."""
+import contextlib
 import dataclasses
 import hashlib
 import os
@@ -8,10 +10,21 @@ import struct
 
 import pytest
 
-from prep_app.vault import (DamagedVaultError, KdfParams, NewerVaultVersionError,
-                            RecoveryCodeTypoError, StorageError, Store, WrongSecretError,
-                            create_vault, parse_recovery_code, read_info, unlock_vault)
-from prep_app.vault import crypto, format
+from prep_app.vault import (
+    DamagedVaultError,
+    KdfParams,
+    NewerVaultVersionError,
+    RecoveryCodeTypoError,
+    StorageError,
+    Store,
+    WrongSecretError,
+    create_vault,
+    crypto,
+    format,
+    parse_recovery_code,
+    read_info,
+    unlock_vault,
+)
 
 PASSPHRASE = "correct horse battery staple"
 TINY_KDF = KdfParams(8, 1, 1)        # ~0.1 ms: these tests run the KDF thousands of times
@@ -93,7 +106,7 @@ def test_truncated_big_vault_is_damaged(made):
 
 
 @pytest.mark.parametrize("content", [b"", os.urandom(5000), b"PREPVLT\x00" + os.urandom(5000),
-                                     b"%PDF-1.7\n", "{\"format\": \"prep-app-plan\"}".encode()])
+                                     b"%PDF-1.7\n", b"{\"format\": \"prep-app-plan\"}"])
 def test_foreign_files_are_damaged(tmp_path, content):
     path = tmp_path / "strange.prepvault"
     path.write_bytes(content)
@@ -238,10 +251,8 @@ def test_random_header_mutations_never_crash_read_info_or_store_list(small, tmp_
         for _ in range(rng.randint(1, 4)):
             bad[rng.randrange(0, 600)] = rng.randrange(256)
         (store.plans_dir / f"{i:04x}.prepvault").write_bytes(bytes(bad))
-        try:
+        with contextlib.suppress(DamagedVaultError):
             read_info(store.plans_dir / f"{i:04x}.prepvault")
-        except DamagedVaultError:
-            pass
     assert len(store.list()) == 300
 
 

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from prep_app.vault import (KdfParams, StorageError, Store, backup_path, create_vault,
-                            unlock_vault)
-from prep_app.vault import atomic
+from prep_app.vault import KdfParams, StorageError, Store, atomic, backup_path, create_vault, unlock_vault
 
 PASSPHRASE = "correct horse battery staple"
 WEAK = KdfParams(8192, 1, 1)

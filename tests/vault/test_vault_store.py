@@ -5,9 +5,18 @@ from datetime import date
 
 import pytest
 
-from prep_app.vault import (KdfParams, Store, StoredPlan, backup_path, create_vault,
-                            read_info, unlock_vault)
-from prep_app.vault import crypto, format, vault as vault_module
+from prep_app.vault import (
+    KdfParams,
+    Store,
+    StoredPlan,
+    backup_path,
+    create_vault,
+    crypto,
+    format,
+    read_info,
+    unlock_vault,
+)
+from prep_app.vault import vault as vault_module
 
 WEAK = KdfParams(8192, 1, 1)
 

@@ -9,10 +9,20 @@ from pathlib import Path
 import pytest
 
 from prep_app.messages import Message
-from prep_app.vault import (DEFAULT_KDF, FORMAT_VERSION, MIN_KDF, KdfParams, StorageError,
-                            VaultError, WrongSecretError, backup_path, create_vault,
-                            read_info, unlock_vault)
-from prep_app.vault import crypto
+from prep_app.vault import (
+    DEFAULT_KDF,
+    FORMAT_VERSION,
+    MIN_KDF,
+    KdfParams,
+    StorageError,
+    VaultError,
+    WrongSecretError,
+    backup_path,
+    create_vault,
+    crypto,
+    read_info,
+    unlock_vault,
+)
 
 WEAK = KdfParams(8192, 1, 1)
 PASSPHRASE = "correct horse battery staple"   # as in conftest.py
@@ -170,7 +180,7 @@ def test_unlock_wants_exactly_one_secret(made):
 
 
 def test_default_kdf_meets_the_floor_and_is_stored_in_the_header(tmp_path, kdf_calls):
-    assert DEFAULT_KDF.meets(MIN_KDF) and MIN_KDF == KdfParams(65536, 3, 4)
+    assert DEFAULT_KDF.meets(MIN_KDF) and KdfParams(65536, 3, 4) == MIN_KDF
     assert not WEAK.meets(MIN_KDF)
     vault, _ = create_vault(tmp_path / "v.prepvault", b"x", "pw", "x")
     assert kdf_calls == [DEFAULT_KDF, DEFAULT_KDF]

@@ -45,12 +45,12 @@ def split_path(path: str) -> tuple[str, int | None, str | None]:
 
 
 def all_steps():
-    from .household import HouseholdStep
-    from .people import ParentsStep, ChildrenStep, GuardiansStep
+    from ..review import ReviewStep
     from .contacts import ContactsStep
     from .documents import DocumentsStep
+    from .household import HouseholdStep
     from .legal import LegalStep, MoneyStep
-    from ..review import ReviewStep
+    from .people import ChildrenStep, GuardiansStep, ParentsStep
     return [HouseholdStep, ParentsStep, ChildrenStep, GuardiansStep, ContactsStep,
             DocumentsStep, LegalStep, MoneyStep, ReviewStep]
 
