@@ -6,6 +6,7 @@ upgrades both files a family carries and vaults written by older releases.
 """
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 from .countries import country_code
@@ -60,8 +61,10 @@ def migrate(data: dict) -> dict:
         raise NewerVersionError(
             f"this plan was made by a newer prep-app (format {version}); "
             f"this copy reads up to format {CURRENT_VERSION}. Please update prep-app.")
+    if version < CURRENT_VERSION:      # the steps edit nested dicts: never the caller's
+        data = copy.deepcopy(data)
     while version < CURRENT_VERSION:
-        data = STEPS[version](dict(data))
+        data = STEPS[version](data)
         version += 1
         data["version"] = version
     return data

@@ -219,7 +219,6 @@ def test_v1_sample_round_trips_without_loss(sample_v1):
     _keeps(exported, sample_v1)
 
 
-@pytest.mark.xfail(strict=True, reason="model bug: migrating a v1 dict adds keys to the caller's nested dicts")
 def test_reading_a_v1_plan_leaves_the_given_dict_alone(sample_v1):
     before = copy.deepcopy(sample_v1)
     model.from_dict(sample_v1)
