@@ -48,13 +48,19 @@ def make_app(argv=None) -> QApplication:
     return app
 
 
-def run_app(argv=None) -> int:
-    app = make_app(argv)
-    settings = Settings.load()
+def make_window(settings: Settings):
+    """The window as a start opens it: in the language kept on this laptop
+    (or the system's), sized to the screen."""
     LANG.set(settings.language or guess_language())
     from .main_window import MainWindow
     window = MainWindow(settings)
-    screen = app.primaryScreen().availableGeometry()
+    screen = QApplication.primaryScreen().availableGeometry()
     window.resize(min(1280, screen.width()), min(800, screen.height()))
+    return window
+
+
+def run_app(argv=None) -> int:
+    app = make_app(argv)
+    window = make_window(Settings.load())
     window.show()
     return app.exec()

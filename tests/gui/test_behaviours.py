@@ -1,0 +1,100 @@
+"""Behaviours a volunteer relies on that once broke without a test failing
+(issue 13): typing postpones the lock, the idle minutes and the language
+chosen on the start screen are applied and kept, Escape cannot lose the
+recovery code, removing a person keeps the plan loadable, a bad date keeps
+the good one."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from prep_app.model import loads
+from prep_app.vault import unlock_vault
+
+from .conftest import PASSPHRASE
+from .helpers import click, create_plan, form_field, type_into
+
+
+def test_typing_postpones_the_idle_lock(window, ui, qtbot):
+    create_plan(qtbot, window)
+    field = form_field(window.editor.steps[0], "household.address")
+    window.set_idle_ms(400)
+    for _ in range(8):                              # 0.8 s of typing, a key every 0.1 s
+        qtbot.keyClick(field, Qt.Key.Key_A)
+        qtbot.wait(100)
+    assert window.editor is not None and window.stack.currentWidget() is window.editor
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_page, timeout=3000)
+
+
+def test_idle_minutes_chosen_on_the_start_screen_apply_and_are_kept(window, ui, qtbot, home):
+    window.start.idle.setValue(2)
+    assert window.idle.timer.interval() == 2 * 60_000
+    kept = json.loads((home["app"] / "settings.json").read_text("utf-8"))
+    assert kept["idle_minutes"] == 2
+    assert (home["app"] / "settings.json").stat().st_mode & 0o077 == 0     # owner-only
+
+
+def test_the_language_chosen_is_kept_and_used_at_the_next_start(window, ui, qtbot, home):
+    from prep_app.ui.app import make_window
+    from prep_app.ui.lang import LANG
+    from prep_app.ui.settings import Settings
+    click(qtbot, window.start.lang_buttons["es"])
+    assert json.loads((home["app"] / "settings.json").read_text("utf-8"))["language"] == "es"
+    LANG.set("en")
+    again = make_window(Settings.load())             # what the next start does
+    qtbot.addWidget(again)
+    assert LANG.code == "es" and again.start.new_button.text() == LANG.gettext("Start a new plan")
+    assert again.start.new_button.text() != "Start a new plan"
+
+
+def test_escape_does_not_close_the_recovery_code_dialog(window, ui, qtbot):
+    from prep_app.ui.passphrase import RecoveryCodeDialog
+    click(qtbot, window.start.new_button)
+    type_into(qtbot, window.dialog.label_edit, "Blue door")
+    type_into(qtbot, window.dialog.passphrase, PASSPHRASE)
+    type_into(qtbot, window.dialog.confirm, PASSPHRASE)
+    qtbot.keyClick(window.dialog.confirm, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, RecoveryCodeDialog))
+    dialog = window.dialog
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and window.dialog is dialog
+
+
+def test_removing_a_parent_keeps_the_plan_loadable(window, ui, qtbot):
+    create_plan(qtbot, window)
+    ed = window.editor
+    ed.go(1)
+    parents = ed.steps[1]
+    for name in ("João Souza", "Maria Souza"):
+        click(qtbot, parents.editor.add_button)
+        type_into(qtbot, form_field(parents, "full_name"), name)
+    ed.go(2)
+    children = ed.steps[2]
+    click(qtbot, children.editor.add_button)
+    type_into(qtbot, form_field(children, "full_name"), "Lucas Souza")
+    ticks = form_field(children, "parents")
+    for box in ticks.boxes.values():
+        box.setChecked(True)
+    ed.go(1)
+    parents.editor.list.setCurrentRow(0)
+    click(qtbot, parents.editor.remove_button)
+    window.session.save_now()
+    plan = loads(unlock_vault(window.session.path, passphrase=PASSPHRASE).plaintext)
+    assert [p.full_name for p in plan.parents] == ["Maria Souza"]
+    assert plan.children[0].parents == [plan.parents[0].id]
+
+
+def test_a_mistyped_date_keeps_the_date_already_there(window, ui, qtbot):
+    create_plan(qtbot, window)
+    ed = window.editor
+    ed.go(2)
+    children = ed.steps[2]
+    click(qtbot, children.editor.add_button)
+    born = form_field(children, "date_of_birth")
+    type_into(qtbot, born, "2014-06-21")
+    assert window.session.plan.children[0].date_of_birth == date(2014, 6, 21)
+    type_into(qtbot, born, "2014-13-01")
+    assert window.session.plan.children[0].date_of_birth == date(2014, 6, 21)
+    assert children.editor.form.errors["date_of_birth"].isVisibleTo(children)
