@@ -283,3 +283,25 @@ def test_after_passwd_no_file_opens_with_the_old_secrets(env, tmp_path, unlock_w
     assert opens(folder, recovery_code=old_code) == []
     assert opens(folder, passphrase=new) == ["v.prepvault"]
     assert opens(folder, recovery_code=new_code) == ["v.prepvault"]
+
+
+def test_render_prints_both_languages_and_only_what_was_asked(env, vault, tmp_path):
+    from pypdf import PdfReader
+    out = tmp_path / "pdfs"
+    result = prep_app(env, "render", "--vault", vault, "--lang", "es,en", "--out", out, "--only", "school,wallet")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["school.pdf", "wallet.pdf"]
+    school = " ".join(page.extract_text() for page in PdfReader(out / "school.pdf").pages)
+    assert "Estudiante" in school and "Student" in school          # both languages, side by side
+    assert "Gonçalves" in school
+    assert all(p.stat().st_mode & 0o077 == 0 for p in out.iterdir())
+
+
+def test_render_blank_forms_need_no_vault_and_hold_no_family(env, tmp_path):
+    from pypdf import PdfReader
+    out = tmp_path / "blank"
+    result = prep_app(env, "render", "--blank", "--lang", "pt_BR", "--out", out, "--only", "checklist")
+    assert result.returncode == 0, result.stderr
+    text = "".join(page.extract_text() for page in PdfReader(out / "checklist.pdf").pages)
+    assert "Certidãodenascimento" in "".join(text.split())     # in Portuguese alone
+    assert "Birth certificate" not in text
