@@ -324,3 +324,12 @@ def test_pdfs_are_owner_only_even_over_an_old_file_and_never_through_a_link(tmp_
 def test_bad_requests_are_clear_value_errors(call):
     with pytest.raises(ValueError):
         call()
+
+
+@pytest.mark.parametrize("agreed,boxes", [(True, "☒ Yes ☐ No"), (False, "☐ Yes ☒ No"), (None, "☐ Yes ☐ No")])
+def test_the_guardians_answer_is_ticked_as_given(agreed, boxes):
+    plan = sample_plan()
+    plan.guardians[0].has_agreed = agreed
+    body = text_of(render("plan", plan, ["en"], today=TODAY))
+    first = body.index("Has agreed")
+    assert body[first + len("Has agreed"):].lstrip().startswith(boxes)
