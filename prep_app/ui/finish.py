@@ -12,10 +12,9 @@ from . import widgets
 from .lang import LANG, N_, _, bind
 from .widgets import button, label
 
-SUFFIX = ".prepvault"
-
 
 def copy_name(plan_label: str) -> str:
+    from ..vault import SUFFIX
     stem = re.sub(r"[^\w\- ]+", "", plan_label or "", flags=re.UNICODE).strip().replace(" ", "-")
     return f"prep-plan-{stem or 'copy'}{SUFFIX}"
 

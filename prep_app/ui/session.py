@@ -13,7 +13,6 @@ from ..model import Plan, dumps, loads
 # Tests set a fast KdfParams here; None means the vault's DEFAULT_KDF.
 KDF = None
 SAVE_DELAY_MS = 400
-PLAN_SUFFIX = ".prepplan"
 
 
 def store():
@@ -62,17 +61,8 @@ class Session(QObject):
         return self.vault.label or ""
 
     def in_store(self) -> bool:
-        try:
-            home = store().root if hasattr(store(), "root") else None
-        except Exception:
-            home = None
-        from ..home import app_home
-        root = Path(home) if home else app_home()
-        try:
-            self.path.resolve().relative_to(root.resolve())
-            return True
-        except ValueError:
-            return False
+        """Kept in this laptop's plans folder (not opened from a file)."""
+        return self.path.resolve().is_relative_to(store().plans_dir.resolve())
 
     def stick_folder(self) -> Path | None:
         """The family's USB stick as far as the app knows: the folder of the

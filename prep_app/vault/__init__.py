@@ -14,10 +14,11 @@ from .errors import (
 )
 from .format import FORMAT_VERSION, MAX_LABEL
 from .recovery import format_recovery_code, parse_recovery_code
-from .store import Store, StoredPlan
+from .store import SUFFIX, Store, StoredPlan
 from .vault import Vault, VaultInfo, create_vault, read_info, unlock_vault
 
 __all__ = [
+    "SUFFIX",
     "create_vault", "unlock_vault", "read_info", "Vault", "VaultInfo",
     "Store", "StoredPlan", "backup_path",
     "format_recovery_code", "parse_recovery_code",
