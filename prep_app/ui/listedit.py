@@ -61,8 +61,8 @@ class ListEditor(QWidget):
         if reorder:
             self.up_button = button(N_UP)
             self.down_button = button(N_DOWN)
-            self.up_button.clicked.connect(lambda: self.move(-1))
-            self.down_button.clicked.connect(lambda: self.move(+1))
+            self.up_button.clicked.connect(lambda: self.move_row(-1))
+            self.down_button.clicked.connect(lambda: self.move_row(+1))
             buttons.addWidget(self.up_button, 1, 0)
             buttons.addWidget(self.down_button, 1, 1)
 
@@ -75,8 +75,8 @@ class ListEditor(QWidget):
         self.empty = label(empty or EMPTY, kind="hint")
         right = QVBoxLayout()
         right.addWidget(self.empty)
-        self.scroll = scrolled(self.form, 700)
-        right.addWidget(self.scroll, 1)
+        self.form_area = scrolled(self.form, 700)
+        right.addWidget(self.form_area, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left, 0)
@@ -111,7 +111,7 @@ class ListEditor(QWidget):
         obj = objs[row] if 0 <= row < len(objs) else None
         self.form.bind_to(obj)
         self.empty.setVisible(obj is None)
-        self.scroll.setVisible(obj is not None)
+        self.form_area.setVisible(obj is not None)
         self.remove_button.setEnabled(obj is not None)
         if self.up_button:
             self.up_button.setEnabled(obj is not None and row > 0)
@@ -142,7 +142,7 @@ class ListEditor(QWidget):
         self.reload(row)
         self.edited.emit()
 
-    def move(self, delta: int) -> None:
+    def move_row(self, delta: int) -> None:
         row = self.list.currentRow()
         objs = self.items()
         new = row + delta

@@ -267,7 +267,7 @@ class PrintPanel(QFrame):
         self.status.setText(text)
 
     # -- actions --------------------------------------------------------------
-    def render(self, name: str) -> bytes:
+    def render_output(self, name: str) -> bytes:
         from ..outputs import render
         return render(name, self.plan_getter(), self.chosen_languages())
 
@@ -282,7 +282,7 @@ class PrintPanel(QFrame):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pages = [(_(OUTPUT_NAMES[n][0]), rasterize(self.render(n))) for n in self.chosen_outputs()]
+            pages = [(_(OUTPUT_NAMES[n][0]), rasterize(self.render_output(n))) for n in self.chosen_outputs()]
         finally:
             QApplication.restoreOverrideCursor()
         self.preview_dialog = PreviewDialog(pages, self.window())
@@ -332,7 +332,7 @@ class PrintPanel(QFrame):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            printed = print_pdfs(printer, (self.render(name) for name in self.chosen_outputs()))
+            printed = print_pdfs(printer, (self.render_output(name) for name in self.chosen_outputs()))
         finally:
             QApplication.restoreOverrideCursor()
         if printer.outputFileName() and self.session is not None:
