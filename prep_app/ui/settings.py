@@ -3,7 +3,6 @@ language and the idle-lock minutes.  Never names, never recent files."""
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 
 from ..home import app_home
@@ -31,9 +30,7 @@ class Settings:
             return cls()
 
     def save(self) -> None:
-        path = app_home() / FILE_NAME
-        tmp = path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(asdict(self), f)
-        os.replace(tmp, path)
+        """Through the vault's writer: owner-only, fsynced, never half-written,
+        a random temp name, and never through a link."""
+        from ..vault.atomic import write_atomic
+        write_atomic(app_home() / FILE_NAME, json.dumps(asdict(self)).encode("utf-8"), backup=False)
