@@ -45,12 +45,12 @@ def split_path(path: str) -> tuple[str, int | None, str | None]:
 
 
 def all_steps():
-    from ..review import ReviewStep
     from .contacts import ContactsStep
     from .documents import DocumentsStep
     from .household import HouseholdStep
     from .legal import LegalStep, MoneyStep
     from .people import ChildrenStep, GuardiansStep, ParentsStep
+    from .review import ReviewStep
     return [HouseholdStep, ParentsStep, ChildrenStep, GuardiansStep, ContactsStep,
             DocumentsStep, LegalStep, MoneyStep, ReviewStep]
 

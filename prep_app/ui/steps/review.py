@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from ..model import BLOCKER, check
-from .form import scrolled
-from .lang import LANG, N_, _, on_change
-from .print_panel import PrintPanel
-from .steps import Step
-from .widgets import button, label
+from ...model import BLOCKER, check
+from ..form import scrolled
+from ..lang import LANG, N_, _, on_change
+from ..print_panel import PrintPanel
+from ..widgets import button, label
+from . import Step
 
 
 class ReviewStep(Step):
