@@ -98,3 +98,21 @@ def test_a_mistyped_date_keeps_the_date_already_there(window, ui, qtbot):
     type_into(qtbot, born, "2014-13-01")
     assert window.session.plan.children[0].date_of_birth == date(2014, 6, 21)
     assert children.editor.form.errors["date_of_birth"].isVisibleTo(children)
+
+
+def test_document_types_read_the_same_on_screen_and_on_paper(window, ui, qtbot):
+    """One list of names (resources/content/documents.json): the screen said
+    "Tax papers" where the checklist printed "Tax returns"."""
+    from prep_app.i18n import translator
+    from prep_app.model import DOCUMENT_TYPES
+    from prep_app.outputs import content
+    create_plan(qtbot, window)
+    window.set_language("es")
+    ed = window.editor
+    ed.go(5)
+    docs = ed.steps[5]
+    click(qtbot, docs.editor.add_button)
+    combo = form_field(docs, "type")
+    shown = {combo.itemData(i): combo.itemText(i) for i in range(combo.count()) if combo.itemData(i)}
+    printed = {t: translator("es").gettext(content.document_type(t)) for t in DOCUMENT_TYPES}
+    assert shown == printed

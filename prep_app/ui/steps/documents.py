@@ -4,33 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from ...model import Document
+from ...model import DOCUMENT_TYPES, Document
 from ..form import F
 from ..lang import N_, _
 from ..listedit import ListEditor
 from ..widgets import button
 from . import Step, split_path
 
-TYPE_NAMES = {
-    "birth_certificate": N_("Birth certificate"),
-    "passport": N_("Passport"),
-    "us_passport": N_("U.S. passport"),
-    "consular_id": N_("Consular ID"),
-    "social_security_card": N_("Social Security card"),
-    "itin": N_("ITIN letter"),
-    "immigration_documents": N_("Immigration papers"),
-    "medical_records": N_("Medical records"),
-    "school_records": N_("School records"),
-    "lease": N_("Lease"),
-    "bank_records": N_("Bank papers"),
-    "tax_records": N_("Tax papers"),
-    "vehicle_title": N_("Car title"),
-    "marriage_certificate": N_("Marriage certificate"),
-    "custody_order": N_("Custody order"),
-    "power_of_attorney": N_("Power of attorney"),
-    "standby_guardian_designation": N_("Standby guardian form"),
-    "other": N_("Other document"),
-}
+
+def type_names() -> dict[str, str]:
+    """Exchange-format value -> English name, from resources/content/documents.json:
+    the same names the checklist, the binder and the packet print."""
+    from ...outputs import content
+    return {t: content.document_type(t) for t in DOCUMENT_TYPES}
+
+
 STATUS_NAMES = {"have": N_("We have it"), "need": N_("We need it"), "requested": N_("We asked for it")}
 STATUS_MARK = {"have": "✓", "need": "✗", "requested": "…"}
 
@@ -54,7 +42,7 @@ class DocumentsStep(Step):
             items=lambda: self.plan.documents, make=Document, describe=self._describe, extra=self.usual,
             fields=[
                 F("person", "choice", N_("Whose paper"), "", choices=self._people),
-                F("type", "choice", N_("Which paper"), "", choices=tuple(TYPE_NAMES.items())),
+                F("type", "choice", N_("Which paper"), "", choices=tuple(type_names().items())),
                 F("status", "choice", N_("Do you have it?"), "", choices=tuple(STATUS_NAMES.items())),
                 F("original_location", "text", N_("Where is the original?"),
                   N_("For example: red folder in the bedroom closet.")),
@@ -74,7 +62,8 @@ class DocumentsStep(Step):
 
     def _describe(self, i, d) -> str:
         who = self.plan.person_name(d.person) or "—"
-        what = _(TYPE_NAMES[d.type]) if d.type in TYPE_NAMES else _("Paper {n}").format(n=i + 1)
+        names = type_names()
+        what = _(names[d.type]) if d.type in names else _("Paper {n}").format(n=i + 1)
         status = f"{STATUS_MARK[d.status]} {_(STATUS_NAMES[d.status])}" if d.status in STATUS_NAMES else ""
         return f"{what} — {who}" + (f"\n    {status}" if status else "")
 
