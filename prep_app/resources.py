@@ -18,3 +18,17 @@ def resource_path(*parts: str) -> Path:
 def translations_dir() -> Path:
     """The folder holding ``<lang>/LC_MESSAGES/prep_app.mo``."""
     return _root() / "translations"
+
+
+def language_codes() -> list[str]:
+    """The languages there are catalogs for, English (the source) first: one
+    folder ``translations/<code>/LC_MESSAGES`` with ``prep_app.po`` or ``.mo``
+    each.  Babel-free, so the first window can list them quickly."""
+    codes = ["en"]
+    folder = translations_dir()
+    if folder.is_dir():
+        for sub in sorted(folder.iterdir()):
+            messages = sub / "LC_MESSAGES"
+            if sub.name != "en" and ((messages / "prep_app.po").exists() or (messages / "prep_app.mo").exists()):
+                codes.append(sub.name)
+    return codes

@@ -29,7 +29,7 @@ from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.lists import format_list as _babel_format_list
 
-from ..resources import translations_dir
+from ..resources import language_codes, translations_dir
 
 DOMAIN = "prep_app"
 SOURCE_LANGUAGE = "en"
@@ -45,14 +45,7 @@ def _native_name(code: str) -> str:
 
 
 def _discover() -> dict[str, str]:
-    codes = [SOURCE_LANGUAGE]
-    folder = translations_dir()
-    if folder.is_dir():
-        for sub in sorted(folder.iterdir()):
-            messages = sub / "LC_MESSAGES"
-            if sub.name != SOURCE_LANGUAGE and ((messages / f"{DOMAIN}.po").exists()
-                                                or (messages / f"{DOMAIN}.mo").exists()):
-                codes.append(sub.name)
+    codes = language_codes()
     names = {code: _native_name(code) for code in codes}
     # two regional variants of one language would share a name: say which region
     for code in codes:

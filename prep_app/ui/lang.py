@@ -29,11 +29,8 @@ def languages() -> dict[str, str]:
     without loading Babel, which keeps the start-up fast."""
     global _languages
     if _languages is None:
-        from ..resources import translations_dir
-        folder = translations_dir()
-        codes = ["en"] + sorted(p.parent.parent.name for p in folder.glob("*/LC_MESSAGES/prep_app.[mp]o")
-                                if p.parent.parent.name != "en")
-        codes = list(dict.fromkeys(codes))
+        from ..resources import language_codes
+        codes = language_codes()
         if all(c in FALLBACK_LANGUAGES for c in codes):
             _languages = {c: FALLBACK_LANGUAGES[c] for c in codes}
         else:
