@@ -39,84 +39,91 @@ def _who(kind_template: str, index: int, name: str | None) -> Message:
     return Message(N_("{kind} {n}"), {"kind": Message(kind_template), "n": index + 1})
 
 
-def check(plan: Plan, today: date | None = None) -> list[Finding]:
-    today = today or date.today()
-    found: list[Finding] = []
+def _finding(level: str, code: str, path: str, template: str, **params) -> Finding:
+    return Finding(level, code, path, Message(template, params))
 
-    def add(level, code, path, template, **params):
-        found.append(Finding(level, code, path, Message(template, params)))
 
-    # -- guardians ---------------------------------------------------------
+def _guardian_rules(plan: Plan):
     if not plan.guardians:
-        add(BLOCKER, "no_guardian", "guardians",
-            N_("No guardian is named yet. Name at least one adult who would care for the children."))
+        yield _finding(BLOCKER, "no_guardian", "guardians",
+                       N_("No guardian is named yet. Name at least one adult who would care for the children."))
     for i, g in enumerate(plan.guardians):
         who = _who(N_("Guardian"), i, g.full_name)
         if not g.full_name:
-            add(BLOCKER, "guardian_no_name", f"guardians[{i}].full_name", N_("{who} has no name."), who=who)
+            yield _finding(BLOCKER, "guardian_no_name", f"guardians[{i}].full_name", N_("{who} has no name."), who=who)
         if not g.phone:
-            add(WARNING, "guardian_no_phone", f"guardians[{i}].phone", N_("{who} has no phone number."), who=who)
+            yield _finding(WARNING, "guardian_no_phone", f"guardians[{i}].phone", N_("{who} has no phone number."), who=who)
         if not g.address:
-            add(WARNING, "guardian_no_address", f"guardians[{i}].address",
-                N_("{who} has no address. The designation must give the guardian's address."), who=who)
+            yield _finding(WARNING, "guardian_no_address", f"guardians[{i}].address",
+                           N_("{who} has no address. The designation must give the guardian's address."), who=who)
         if g.has_agreed is not True:
-            add(WARNING, "guardian_not_agreed", f"guardians[{i}].has_agreed",
-                N_("{who} has not yet agreed to care for the children. Ask them before you sign."), who=who)
+            yield _finding(WARNING, "guardian_not_agreed", f"guardians[{i}].has_agreed",
+                           N_("{who} has not yet agreed to care for the children. Ask them before you sign."), who=who)
     primaries = [g for g in plan.guardians if g.role == "primary"]
     alternates = [g for g in plan.guardians if g.role == "alternate"]
     if plan.guardians and not primaries:
-        add(WARNING, "no_primary_guardian", "guardians[0].role",
-            N_("No guardian is marked as the primary guardian."))
+        yield _finding(WARNING, "no_primary_guardian", "guardians[0].role",
+                       N_("No guardian is marked as the primary guardian."))
     if any(g.may_be_at_risk for g in primaries) and not alternates:
         i = plan.guardians.index(next(g for g in primaries if g.may_be_at_risk))
-        add(WARNING, "primary_at_risk_no_alternate", f"guardians[{i}].may_be_at_risk",
-            N_("The primary guardian could also be detained, and there is no alternate guardian. "
-               "Name a second adult who is not at risk."))
+        yield _finding(WARNING, "primary_at_risk_no_alternate", f"guardians[{i}].may_be_at_risk",
+                       N_("The primary guardian could also be detained, and there is no alternate guardian. "
+                          "Name a second adult who is not at risk."))
 
-    # -- children ----------------------------------------------------------
+
+def _child_rules(plan: Plan):
     if not plan.children:
-        add(BLOCKER, "no_children", "children", N_("No children are in the plan yet."))
+        yield _finding(BLOCKER, "no_children", "children", N_("No children are in the plan yet."))
     for i, c in enumerate(plan.children):
         who = _who(N_("Child"), i, c.full_name)
         if plan.guardians and not plan.guardians_for(c.id):
-            add(WARNING, "child_without_guardian", f"children[{i}]",
-                N_("{who} has no guardian named."), who=who)
+            yield _finding(WARNING, "child_without_guardian", f"children[{i}]",
+                           N_("{who} has no guardian named."), who=who)
         if c.us_citizen and c.has_us_passport is not True:
-            add(WARNING, "citizen_without_passport", f"children[{i}].has_us_passport",
-                N_("{who} is a U.S. citizen without a U.S. passport. A passport lets the child "
-                   "travel to join a parent."), who=who)
+            yield _finding(WARNING, "citizen_without_passport", f"children[{i}].has_us_passport",
+                           N_("{who} is a U.S. citizen without a U.S. passport. A passport lets the child "
+                              "travel to join a parent."), who=who)
 
-    # -- who may designate whom (§§45a-624, 45a-624a) ----------------------
+
+def _designation_rules(plan: Plan):
+    """Who may designate whom (§§45a-624, 45a-624a), and when it takes effect."""
     for status in statuses(plan):
         if not status.eligible:
-            found.append(Finding(BLOCKER, "child_not_designated", status.path, status.problem))
+            yield Finding(BLOCKER, "child_not_designated", status.path, status.problem)
         elif (len(status.principals) == 1 and status.child.other_parent.consent == "not_needed"
               and status.child.other_parent.consent_reason in NEEDS_LAWYER):
-            add(WARNING, "other_parent_unknown", f"children[{status.index}].other_parent.consent_reason",
-                N_("{who}: the other parent is not known. Ask a lawyer to confirm that their consent "
-                   "is not needed."), who=_who(N_("Child"), status.index, status.child.full_name))
+            yield _finding(WARNING, "other_parent_unknown", f"children[{status.index}].other_parent.consent_reason",
+                           N_("{who}: the other parent is not known. Ask a lawyer to confirm that their consent "
+                              "is not needed."), who=_who(N_("Child"), status.index, status.child.full_name))
     if plan.children and not plan.designation.contingencies and not plan.designation.other_contingency:
-        add(BLOCKER, "no_contingency", "designation.contingencies",
-            N_("Choose when the standby guardian takes over (for example, if a parent is detained)."))
+        yield _finding(BLOCKER, "no_contingency", "designation.contingencies",
+                       N_("Choose when the standby guardian takes over (for example, if a parent is detained)."))
 
-    # -- people to call ----------------------------------------------------
+
+def _contact_rules(plan: Plan):
     if not plan.contacts:
-        add(WARNING, "no_contacts", "contacts", N_("Nobody is on the list of people to call yet."))
+        yield _finding(WARNING, "no_contacts", "contacts", N_("Nobody is on the list of people to call yet."))
     if plan.children and not plan.guardians and not any(c.authorized_pickup for c in plan.contacts):
-        add(WARNING, "no_pickup", "contacts",
-            N_("Nobody is allowed to pick the children up from school yet."))
+        yield _finding(WARNING, "no_pickup", "contacts",
+                       N_("Nobody is allowed to pick the children up from school yet."))
 
-    # -- phones and dates anywhere in the plan ----------------------------
+
+def _phone_and_date_rules(plan: Plan, today: date):
     for path, template, who, phone in _phones(plan):
         if phone and not is_valid_phone(phone):
-            found.append(Finding(WARNING, "bad_phone", path, Message(template, {"phone": phone, "who": who})))
+            yield Finding(WARNING, "bad_phone", path, Message(template, {"phone": phone, "who": who}))
     for kind, label in (("parents", N_("Parent")), ("children", N_("Child"))):
         for i, person in enumerate(getattr(plan, kind)):
             if person.date_of_birth and person.date_of_birth > today:
-                add(WARNING, "birth_in_future", f"{kind}[{i}].date_of_birth",
-                    N_("The date of birth of {who} is in the future."),
-                    who=_who(label, i, person.full_name))
-    return found
+                yield _finding(WARNING, "birth_in_future", f"{kind}[{i}].date_of_birth",
+                               N_("The date of birth of {who} is in the future."),
+                               who=_who(label, i, person.full_name))
+
+
+def check(plan: Plan, today: date | None = None) -> list[Finding]:
+    """Every finding, group by group, in the order the review shows them."""
+    return [*_guardian_rules(plan), *_child_rules(plan), *_designation_rules(plan),
+            *_contact_rules(plan), *_phone_and_date_rules(plan, today or date.today())]
 
 
 def blockers(plan: Plan) -> list[Finding]:
