@@ -2,15 +2,19 @@
 family chooses (their USB stick), print, then erase the plan and its backups."""
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
+from ..log import caught
 from . import widgets
 from .lang import LANG, N_, _, bind
 from .widgets import button, label
+
+LOG = logging.getLogger(__name__)
 
 
 def copy_name(plan_label: str) -> str:
@@ -87,7 +91,8 @@ class FinishDialog(QDialog):
         for pdf in self.session.pdfs_left():
             try:
                 pdf.unlink()
-            except OSError:
+            except OSError as err:
+                caught(LOG, "deleting a PDF failed", err)
                 failed.append(pdf)
         self._show_pdfs()
         if failed:

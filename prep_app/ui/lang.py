@@ -8,6 +8,7 @@ re-applied whenever the language changes.  Texts built at run time use ``_()``.
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Callable
 from functools import partial
 
@@ -15,12 +16,15 @@ import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
+from ..log import caught
 from ..messages import N_  # noqa: F401  (re-exported for the UI modules)
 
 FALLBACK_LANGUAGES = {"en": "English", "es": "Español", "pt_BR": "Português"}
 
 
 _languages: dict[str, str] | None = None
+
+LOG = logging.getLogger(__name__)
 
 
 def languages() -> dict[str, str]:
@@ -56,7 +60,8 @@ def _translator(code: str):
     try:
         from ..i18n import translator
         return translator(code)
-    except Exception:
+    except Exception as err:    # a broken catalog: the window stays usable, in English
+        caught(LOG, f"loading the {code} catalog failed", err)
         return _Identity()
 
 

@@ -3,6 +3,7 @@ The title never shows a family name."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QVBoxLayout
 
+from ..log import caught
 from . import widgets
 from .lang import LANG, N_, _, bind
 from .lock import IdleWatcher
@@ -17,6 +19,8 @@ from .settings import Settings
 from .start import StartPage
 
 TITLE = "prep-app"
+
+LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -121,7 +125,8 @@ class MainWindow(QMainWindow):
     def refresh_plans(self) -> None:
         try:
             rows = session_mod.store().list()
-        except Exception:
+        except Exception as err:       # an unreadable plans folder: the start page still works
+            caught(LOG, "listing the plans failed", err)
             rows = []
         self.start.set_plans(rows)
 

@@ -10,6 +10,7 @@ save the PDFs and print them from a PDF viewer.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import shutil
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..log import caught
 from . import widgets
 from .lang import LANG, N_, _, bind, languages, on_change
 from .widgets import MIN_HEIGHT, button, label
@@ -42,6 +44,8 @@ OUTPUT_NAMES = {
     "wallet": (N_("Wallet cards"), N_("Cut out: whom to call, lawyer, your rights.")),
     "checklist": (N_("Document checklist"), N_("Which papers you have and where they are.")),
 }
+
+LOG = logging.getLogger(__name__)
 
 
 def pdftoppm_path() -> str | None:
@@ -305,7 +309,8 @@ class PrintPanel(QFrame):
         try:
             paths = render_all(self.plan_getter(), self.chosen_languages(), folder, only=self.chosen_outputs(),
                                written=self.session.written if self.session is not None else None)
-        except OSError:
+        except OSError as err:
+            caught(LOG, "saving PDFs failed", err)
             self.set_status("⚠ " + _("The PDFs could not be saved in that folder. Choose another folder."))
             return []
         finally:

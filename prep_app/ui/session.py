@@ -3,16 +3,20 @@ autosave (encrypted, debounced; there is no Save button to forget)."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import warnings
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..log import caught
 from ..model import Plan, dumps, loads
 
 # Tests set a fast KdfParams here; None means the vault's DEFAULT_KDF.
 KDF = None
 SAVE_DELAY_MS = 400
+
+LOG = logging.getLogger(__name__)
 
 
 def store():
@@ -93,6 +97,7 @@ class Session(QObject):
         try:
             self.vault.save(dumps(self.plan).encode("utf-8"))
         except Exception as err:
+            caught(LOG, "saving the plan failed; kept in memory", err)
             return err
         self.dirty = False
         self.saved.emit()

@@ -94,3 +94,16 @@ def test_print_never_falls_back_to_a_file(window, ui, qtbot, home):
         assert "No printer" in panel.status.text()
     leftovers = [p for d in ("home", "tmp", "pdfs") for p in home[d].rglob("*") if p.is_file()]
     assert leftovers == []
+
+
+def test_a_failed_pdf_save_is_logged_without_its_folder(window, ui, qtbot, home, caplog):
+    create_plan(qtbot, window)
+    panel = to_review(window)
+    family_folder = home["home"] / "Familia Souza"
+    family_folder.write_text("a file where the folder should be")
+    ui.folder = family_folder
+    click(qtbot, panel.save_button)
+    assert "could not be saved" in panel.status.text()
+    logged = [r.getMessage() for r in caplog.records]
+    assert any("saving PDFs failed" in m for m in logged)
+    assert not [m for m in logged if "Souza" in m]

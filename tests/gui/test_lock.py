@@ -30,7 +30,7 @@ def open_from_stick(qtbot, window, ui, home, name="Family Rosa"):
     return path
 
 
-def test_stick_pulled_as_the_lock_fires_keeps_the_typing(window, ui, qtbot, home, tmp_path):
+def test_stick_pulled_as_the_lock_fires_keeps_the_typing(window, ui, qtbot, home, tmp_path, caplog):
     path = open_from_stick(qtbot, window, ui, home)
     name_field = form_field(window.editor.steps[0], "household.family_name")
     type_into(qtbot, name_field, "Gonçalves Ñañez")
@@ -53,6 +53,10 @@ def test_stick_pulled_as_the_lock_fires_keeps_the_typing(window, ui, qtbot, home
     # saved again once unlocked
     assert loads(unlock_vault(path, passphrase=PASSPHRASE).plaintext).household.family_name == "Gonçalves Ñañez"
     assert not window.lock_page.kept.isVisibleTo(window.lock_page)
+    # the failure is logged: what failed, never whose or where
+    logged = [r.getMessage() for r in caplog.records]
+    assert any("saving the plan failed" in m for m in logged)
+    assert not [m for m in logged if "Gonçalves" in m or str(home["usb"]) in m or "plan.prepvault" in m]
 
 
 def test_closing_a_locked_plan_with_unsaved_typing_asks_first(window, ui, qtbot, home, tmp_path, monkeypatch):

@@ -48,7 +48,9 @@ def files_naming(roots, needles):
     return found
 
 
-def test_a_whole_evening_leaves_nothing_on_the_laptop(window, ui, qtbot, home, monkeypatch):
+def test_a_whole_evening_leaves_nothing_on_the_laptop(window, ui, qtbot, home, monkeypatch, caplog):
+    import logging
+    caplog.set_level(logging.DEBUG)
     from PySide6.QtPrintSupport import QPrinter
 
     from prep_app.ui import widgets
@@ -106,3 +108,4 @@ def test_a_whole_evening_leaves_nothing_on_the_laptop(window, ui, qtbot, home, m
     needles = needles_for(["Gonçalves", "Ñañez", "Souza", "Beatriz"], "Blue door", codes)
     roots = [home[k] for k in ("home", "app", "config", "data", "cache", "tmp")]
     assert files_naming(roots, needles) == []
+    assert [r.getMessage() for r in caplog.records if any(n in r.getMessage() for n in needles)] == []
