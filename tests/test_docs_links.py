@@ -11,7 +11,7 @@ LINK = re.compile(r"\]\(([^)\s]+)\)|`(\.\./[^`\s]+)`")
 
 def test_relative_links_resolve():
     broken = []
-    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+    for doc in [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]:
         for match in LINK.finditer(doc.read_text("utf-8")):
             target = (match.group(1) or match.group(2)).split("#")[0]
             if not target or re.match(r"[a-z]+:", target):
