@@ -48,9 +48,12 @@ session_mod = _LazySession()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings | None = None, parent=None):
+    def __init__(self, settings: Settings | None = None, parent=None, *, kdf=None):
+        """*kdf*: the key-derivation cost for new plans; None is the vault's
+        DEFAULT_KDF.  Only tests and benchmarks pass a cheaper one."""
         super().__init__(parent)
         self.settings = settings or Settings()
+        self.kdf = kdf
         self.setWindowTitle(TITLE)
         self.session = None
         self.editor = None
@@ -154,7 +157,8 @@ class MainWindow(QMainWindow):
         plan = Plan()
         if LANG.code != "en":
             plan.household.languages = [LANG.code, "en"]
-        data, path, kdf = dumps(plan).encode("utf-8"), session_mod.store().new_path(), session_mod.kdf_kwargs()
+        data, path, kdf = dumps(plan).encode("utf-8"), session_mod.store().new_path(), \
+            ({"kdf": self.kdf} if self.kdf is not None else {})
         dialog.set_busy(True)
         run(dialog, lambda: create_vault(path, data, passphrase, plan_label, **kdf),
             lambda made, error: self._created(dialog, made, error))

@@ -12,8 +12,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..log import caught
 from ..model import Plan, dumps, loads
 
-# Tests set a fast KdfParams here; None means the vault's DEFAULT_KDF.
-KDF = None
 SAVE_DELAY_MS = 400
 
 LOG = logging.getLogger(__name__)
@@ -23,10 +21,6 @@ def store():
     from ..home import app_home
     from ..vault import Store
     return Store(app_home())
-
-
-def kdf_kwargs() -> dict:
-    return {"kdf": KDF} if KDF is not None else {}
 
 
 class Session(QObject):

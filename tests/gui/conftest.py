@@ -44,11 +44,10 @@ class Recorder:
 
 @pytest.fixture
 def ui(home, qapp, monkeypatch):
-    from prep_app.ui import session, widgets
+    from prep_app.ui import widgets
     from prep_app.ui.app import make_app
     from prep_app.ui.lang import LANG
     rec = Recorder()
-    monkeypatch.setattr(session, "KDF", FAST_KDF)
     monkeypatch.setattr(widgets, "calm_message", lambda parent, title, text, icon=None: rec.messages.append(text))
     def choose_folder(parent, title, start=""):
         rec.starts.append(start)
@@ -66,7 +65,7 @@ def ui(home, qapp, monkeypatch):
 def window(ui, qtbot):
     from prep_app.ui.main_window import MainWindow
     from prep_app.ui.settings import Settings
-    w = MainWindow(Settings())
+    w = MainWindow(Settings(), kdf=FAST_KDF)
     w.resize(1366, 768)
     qtbot.addWidget(w)
     w.show()

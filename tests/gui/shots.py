@@ -21,14 +21,13 @@ def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5)
     os.environ["PREP_APP_HOME"] = tmp
     from prep_app.model import dumps, loads
     from prep_app.resources import resource_path
-    from prep_app.ui import session
     from prep_app.ui.app import make_app
     from prep_app.ui.lang import LANG
     from prep_app.ui.main_window import MainWindow
     from prep_app.ui.passphrase import CreatePlanDialog, RecoveryCodeDialog
     from prep_app.vault import KdfParams, create_vault
 
-    session.KDF = KdfParams(8192, 1, 1)
+    fast = KdfParams(8192, 1, 1)
     app = make_app()
 
     out_dir = Path(out)
@@ -37,7 +36,7 @@ def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5)
     path = Path(tmp) / "plans" / "sample.prepvault"
     path.parent.mkdir(exist_ok=True)
     vault, code = create_vault(path, dumps(plan).encode(), "mango river tuesday song", "Blue door",
-                               kdf=session.KDF)
+                               kdf=fast)
     written = []
 
     def shot(widget, name):
@@ -53,7 +52,7 @@ def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5)
         for lang in langs:
             LANG.set(lang)
             tag = f"{lang}-{int(scale * 100)}"
-            w = MainWindow()
+            w = MainWindow(kdf=fast)
             w.resize(1366, 768)
             w.show()
             w.refresh_plans()
