@@ -2,13 +2,15 @@
 
 ``PREP_APP_HOME`` wins (tests, and portable use from a USB stick); next a file
 named ``portable`` beside the frozen executable keeps everything in a
-``prep-app-data`` folder next to it; otherwise the user's data folder.
+``prep-app-data`` folder next to it; otherwise the user's data folder as platformdirs names it for the system.
 """
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+
+import platformdirs
 
 PORTABLE_MARKER = "portable"
 
@@ -28,11 +30,7 @@ def app_home() -> Path:
         home = Path(env)
     elif getattr(sys, "frozen", False) and (_program_folder() / PORTABLE_MARKER).exists():
         home = _program_folder() / "prep-app-data"
-    elif sys.platform == "win32":
-        home = Path(os.environ.get("LOCALAPPDATA", Path.home())) / "prep-app"
-    elif sys.platform == "darwin":
-        home = Path.home() / "Library" / "Application Support" / "prep-app"
-    else:
-        home = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "prep-app"
+    else:   # %LOCALAPPDATA% (not roaming), ~/Library/Application Support, $XDG_DATA_HOME
+        home = platformdirs.user_data_path("prep-app", appauthor=False, roaming=False)
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
     return home

@@ -200,3 +200,17 @@ def test_macos_app_keeps_portable_data_beside_the_app_bundle(tmp_path, monkeypat
     monkeypatch.setattr(sys, "platform", "darwin")
     from prep_app.home import app_home
     assert app_home() == stick / "prep-app-data"
+
+
+def test_a_source_run_keeps_its_data_in_the_systems_data_folder(tmp_path, monkeypatch):
+    from prep_app.home import app_home
+
+    monkeypatch.delenv("PREP_APP_HOME", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    home = app_home()
+    if sys.platform.startswith("linux"):
+        assert home == tmp_path / "data" / "prep-app"
+    assert home.is_dir() and home.name == "prep-app"
+    assert home.stat().st_mode & 0o077 == 0
