@@ -24,6 +24,7 @@ import io
 from collections.abc import Iterable
 from datetime import date
 from functools import cache, lru_cache
+from typing import Any, cast
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -128,7 +129,7 @@ def format_list(items: Iterable[str], lang: str, style: str = "standard") -> str
     items = [str(i) for i in items]
     if not items:
         return ""
-    return _babel_format_list(items, style=style, locale=check_language(lang))
+    return _babel_format_list(items, style=cast(Any, style), locale=check_language(lang))
 
 
 __all__ = ["DOMAIN", "LANGUAGES", "Translator", "check_language", "format_date",

@@ -80,7 +80,7 @@ def follow_plural_rule(lang: str) -> bool:
     catalog = read_po(io.StringIO(text), locale=lang)
     for message in catalog:
         if message.pluralizable and message.id:
-            before = list(old[message.id].string)
+            before = list(old[message.id].string or ())
             middle = [""] * (rule.num_plurals - 2)
             message.string = tuple([before[0], *middle, before[-1]])
     with open(path, "wb") as fp:

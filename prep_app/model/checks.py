@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from ..messages import N_, Message
 from .phones import is_valid_phone
@@ -89,7 +90,7 @@ def _designation_rules(plan: Plan):
     """Who may designate whom (§§45a-624, 45a-624a), and when it takes effect."""
     for status in statuses(plan):
         if not status.eligible:
-            yield Finding(BLOCKER, "child_not_designated", status.path, status.problem)
+            yield Finding(BLOCKER, "child_not_designated", status.path, cast(Message, status.problem))
         elif (len(status.principals) == 1 and status.child.other_parent.consent == "not_needed"
               and status.child.other_parent.consent_reason in NEEDS_LAWYER):
             yield _finding(WARNING, "other_parent_unknown", f"children[{status.index}].other_parent.consent_reason",
@@ -158,9 +159,9 @@ def _phones(plan: Plan):
     for i, g in enumerate(plan.guardians):
         yield (f"guardians[{i}].phone", N_('The phone number "{phone}" of {who} does not look right.'),
                _who(N_("Guardian"), i, g.full_name), g.phone)
-    for i, c in enumerate(plan.contacts):
+    for i, contact in enumerate(plan.contacts):
         yield (f"contacts[{i}].phone", N_('The phone number "{phone}" of {who} does not look right.'),
-               _who(N_("Contact"), i, c.full_name), c.phone)
+               _who(N_("Contact"), i, contact.full_name), contact.phone)
     yield "legal.attorney.phone", N_("The lawyer's phone number \"{phone}\" does not look right."), None, plan.legal.attorney.phone
     yield ("legal.consulate.phone", N_("The consulate's phone number \"{phone}\" does not look right."),
            None, plan.legal.consulate.phone)

@@ -21,7 +21,7 @@ _READ_LANGUAGES = ("en", "es", "pt", "pt_PT", "fr", "ht", "pl", "vi", "ar", "zh"
 @cache
 def country_codes() -> tuple[str, ...]:
     return tuple(code for code in Locale("en").territories
-                 if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
+                 if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
 
 
 def country_name(code: str | None, lang: str = "en") -> str | None:

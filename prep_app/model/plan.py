@@ -208,7 +208,8 @@ class Plan:
     # -- lookups the outputs and the UI all need -------------------------------
     def person_name(self, person_id: str | None) -> str | None:
         """Full name of the parent or child with this id (documents name people by id)."""
-        for person in [*self.parents, *self.children]:
+        people: list[Parent | Child] = [*self.parents, *self.children]
+        for person in people:
             if person.id == person_id:
                 return person.full_name
         return None
@@ -220,7 +221,7 @@ class Plan:
     def contacts_in_call_order(self) -> list[Contact]:
         """Contacts sorted by call_order; those without one keep their place at the end."""
         numbered = sorted((c for c in self.contacts if c.call_order is not None),
-                          key=lambda c: c.call_order)
+                          key=lambda c: c.call_order or 0)
         return numbered + [c for c in self.contacts if c.call_order is None]
 
     def guardians_for(self, child_id: str) -> list[Guardian]:
@@ -253,7 +254,9 @@ class Plan:
 
     def next_id(self, prefix: str) -> str:
         """A fresh id such as ``c4`` that no person in the plan uses yet."""
-        used = {p.id for p in [*self.parents, *self.children, *self.guardians, *self.contacts]}
+        people: list[Parent | Child | Guardian | Contact] = [*self.parents, *self.children, *self.guardians,
+                                                             *self.contacts]
+        used = {p.id for p in people}
         n = 1
         while f"{prefix}{n}" in used:
             n += 1

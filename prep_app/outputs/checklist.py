@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Paragraph
 
 from ..messages import N_
-from ..model.plan import DOCUMENT_TYPES, Document, Plan
+from ..model.plan import DOCUMENT_TYPES, Child, Document, Parent, Plan
 from . import content
 from .furniture import Ctx, build, style
 
@@ -26,7 +26,8 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
     story = [ctx.text(N_("Tick a box for each document: do you have it, do you need it, or have you "
                          "asked for it? Write where the original is and who has a copy. "
                          "Never write document numbers here."))]
-    people = [(p.id, p.full_name) for p in [*plan.parents, *plan.children]]
+    persons: list[Parent | Child] = [*plan.parents, *plan.children]
+    people = [(p.id, p.full_name) for p in persons]
     known = {pid for pid, _ in people}
     groups = [(name, [d for d in plan.documents if d.person == pid]) for pid, name in people]
     rest = [d for d in plan.documents if d.person not in known]

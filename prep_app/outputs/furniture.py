@@ -14,7 +14,9 @@ A renderer module builds a list of flowables with a ``Ctx`` and hands it to
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import date
+from typing import Any, cast
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -42,6 +44,8 @@ from ..model.phones import format_phone
 from ..resources import resource_path
 
 FONT, FONT_BOLD = "PrepSans", "PrepSans-Bold"
+Day = date      # the type, for annotations inside Ctx, whose date() method shadows it
+
 PAPERS = {"letter": LETTER, "a4": A4}
 INK = colors.black
 SECOND = colors.HexColor("#333333")   # second language: a shade lighter, still photocopies
@@ -152,7 +156,7 @@ class Ctx:
     def date(self, d: date | None) -> list[str]:
         return [format_date(d, lang) for lang in self.langs] if d else []
 
-    def date_str(self, d: date | None) -> str:
+    def date_str(self, d: Day | None) -> str:
         """A date for the data column: long form in the primary language."""
         return format_date(d, self.langs[0]) if d else ""
 
@@ -194,7 +198,7 @@ class Ctx:
         readers can point at the same sentence.  ``prefix`` (a step number)
         starts each language's paragraph."""
         texts = self.t(msgid, **fmt)
-        indent = dict(leftIndent=size * 2.2, firstLineIndent=-size * 2.2) if prefix else {}
+        indent: dict[str, Any] = dict(leftIndent=size * 2.2, firstLineIndent=-size * 2.2) if prefix else {}
         paras = [Paragraph((f"<b>{escape(prefix)}</b>&nbsp;" if prefix else "") + escape(s),
                            style("txt", size, color=INK if i == 0 else SECOND, **indent))
                  for i, s in enumerate(texts)]
@@ -245,7 +249,7 @@ class Ctx:
                        for t in self.t(row[0])), default=0)
         label_frac = min(max(label_frac, (longest + 10) / pair), 0.45)
         widths = [pair * label_frac, pair * (1 - label_frac)] * cols
-        st = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        st: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
               ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
               ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
         for c in range(cols):
@@ -284,7 +288,7 @@ class Ctx:
             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad - 2), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]))
 
-    def signature(self, who_msgid: str, extra: list[tuple] = (), seal: bool = False,
+    def signature(self, who_msgid: str, extra: Sequence[tuple] = (), seal: bool = False,
                   width: float | None = None, **fmt) -> Flowable:
         """Signature and date lines, labelled in both languages, plus optional
         form rows (printed name, address) for witnesses.  ``seal`` adds the
@@ -467,7 +471,7 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
         def _instrument_footer(self, n: int, total: int):
             """The instrument's own footer: title, citation, "page n of m of
             this document" and an initials line when it has several pages."""
-            _key, title, citation = self._prep_page_instrument
+            _key, title, citation = cast(tuple, self._prep_page_instrument)
             pw, _ph = self._pagesize
             x0, x1 = MARGIN, pw - MARGIN
             top = VMARGIN + FOOTER_H - 12

@@ -15,6 +15,9 @@ translation (``Ctx.for_instrument``).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, cast
+
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
 from ..i18n import format_list
@@ -40,7 +43,7 @@ def _or_line(value: str | None, line: str = LINE) -> str:
     return value if value else line
 
 
-def _names(children) -> callable:
+def _names(children) -> Callable[[Any], str]:
     names = [c.full_name or LINE for c in children] or [ADDRESS_LINE]     # blank: room for several names
     return lambda tr: format_list(names, tr.lang)
 
@@ -148,7 +151,7 @@ def activation(ctx: Ctx, plan: Plan, inst: Instrument, guardian: Guardian, prima
     body = []
     if alternate:
         body.append(ctx.text(N_("For the alternate guardian: use this statement only if {primary} cannot or "
-                                "will not act as standby guardian."), primary=_or_line(primary and primary.full_name),
+                                "will not act as standby guardian."), primary=_or_line(primary.full_name if primary else None),
                              size=8.8))
     venue = style("venue", 9.5)
     body.append(Table([[Paragraph("STATE OF CONNECTICUT", venue), Paragraph(")", venue),
@@ -164,7 +167,7 @@ def activation(ctx: Ctx, plan: Plan, inst: Instrument, guardian: Guardian, prima
     appointed = a["appointed_alternate"] if alternate else a["appointed"]
     body += [ictx.text(appointed, principal=_or_line(p.full_name), principal_address=_or_line(plan.household.address, ADDRESS_LINE),
                        guardian=_or_line(guardian.full_name), children=_names(inst.children),
-                       primary=_or_line(primary and primary.full_name)),
+                       primary=_or_line(primary.full_name if primary else None)),
              ictx.text(a["contingency"], contingencies=_events(plan, ctx, activation=True)),
              ictx.text(a["occurred"]),
              ictx.fields([(N_("Which one has occurred, and on what date"), None)], label_frac=0.3),
@@ -198,7 +201,7 @@ def care_letter(ctx: Ctx, kids: list[Child], principals, primary: Guardian | Non
                        children=_names(kids))]
     if alternate is not None:
         story.append(ictx.text(N_("If {guardian} cannot act, {alternate} has the same permission."),
-                               guardian=_or_line(primary and primary.full_name), alternate=_who(alternate)))
+                               guardian=_or_line(primary.full_name if primary else None), alternate=_who(alternate)))
     story.append(ictx.text(N_("This letter is the family's own permission. It does not replace the "
                               "designation of a standby guardian."), size=8.8))
     for parent in principals:
@@ -244,7 +247,7 @@ def school_letter(ctx: Ctx, plan: Plan, child: Child, principals, primary: Guard
                        child=_or_line(child.full_name))]
     if alternate is not None:
         story.append(ictx.text(N_("If {guardian} cannot act, {alternate} has the same permission."),
-                               guardian=_or_line(primary and primary.full_name), alternate=_who(alternate)))
+                               guardian=_or_line(primary.full_name if primary else None), alternate=_who(alternate)))
     for parent in principals or [Parent()]:
         story.append(ictx.signature(N_("Parent's signature"), extra=[(N_("Printed name"), parent.full_name)]))
     return story
@@ -316,7 +319,7 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
     if not insts:
         blockers = [f for f in check(plan, today=ctx.today) if f.level == BLOCKER]
         story += [ctx.heading(N_("No designation can be printed yet")),
-                  *[ctx.text(f.message.template, prefix="!", **f.message.params) for f in blockers]]
+                  *[ctx.text(f.message.template, prefix="!", **cast(dict[str, Any], f.message.params)) for f in blockers]]
     for inst in insts:
         story += designation(ctx, plan, inst)
     for inst in insts:

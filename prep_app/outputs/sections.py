@@ -7,11 +7,13 @@ output module chooses which blocks to use (the school page never asks for
 """
 from __future__ import annotations
 
+from typing import Any, cast
+
 from babel import Locale
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ..i18n import format_list
-from ..messages import N_
+from ..messages import N_, Message
 from ..model.checks import BLOCKER, check
 from ..model.countries import birth_country_in
 from ..model.phones import format_phone
@@ -161,7 +163,8 @@ def not_designated(ctx: Ctx, plan: Plan) -> list:
     if not blocked or ctx.blank:
         return []
     return [ctx.heading(N_("Children not in the designation yet"), level=2),
-            *[ctx.text(s.problem.template, prefix="!", **s.problem.params) for s in blocked]]
+            *[ctx.text(problem.template, prefix="!", **cast(dict[str, Any], problem.params))
+              for problem in (cast(Message, s.problem) for s in blocked)]]
 
 
 def designation_summary(ctx: Ctx, plan: Plan) -> list:

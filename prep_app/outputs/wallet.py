@@ -64,7 +64,8 @@ def calls_card(ctx: Ctx, plan: Plan, size: float, limit: int | None) -> list:
 def help_card(ctx: Ctx, plan: Plan, size: float, limit=None) -> list:
     a, k = plan.legal.attorney, plan.legal.consulate
     g = next((g for g in plan.guardians if g.role == "primary"), plan.guardians[0] if plan.guardians else None)
-    rows = [(N_("Lawyer"), " · ".join(x for x in (a.name, a.organization) if x), a.phone)]
+    rows: list[tuple[str, str | None, str | None]] = [
+        (N_("Lawyer"), " · ".join(x for x in (a.name, a.organization) if x), a.phone)]
     if plan.legal.consulate_on_wallet is True:  # only when chosen: it tells the nationality
         rows.append((N_("Consulate"), k.name, k.phone))
     rows.append((N_("Standby guardian"), g.full_name if g else None, g.phone if g else None))

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from . import atomic, crypto, errors, format, recovery
 from .crypto import DEFAULT_KDF, MIN_KDF, KdfParams
@@ -66,7 +67,7 @@ class Vault:
     def __init__(self, path: Path, header: Header, data_key: bytes, plaintext: bytes, keks=()):
         self.path = Path(path)
         self._header = header
-        self._key = data_key
+        self._key: bytes | None = data_key
         self._plaintext = plaintext
         self._keks = {k.kind: k for k in keks}     # the secrets this vault was opened or made with
 
@@ -230,7 +231,7 @@ def unlock_vault(path, passphrase: str | None = None,
         kind, secret = "recovery", recovery.parse_recovery_code(recovery_code).encode("ascii")
         wrong = errors.wrong_recovery_code
     else:
-        kind, secret, wrong = "passphrase", _check_passphrase(passphrase), errors.wrong_passphrase
+        kind, secret, wrong = "passphrase", _check_passphrase(cast(str, passphrase)), errors.wrong_passphrase
     path = Path(path)
     prefix, header, body = format.parse(_read(path))
     for slot in (s for s in header.slots if s.kind == kind):
