@@ -26,7 +26,8 @@ def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def create_plan(qtbot, window, plan_label: str = "Blue door", passphrase: str = PASSPHRASE):
+def start_plan(qtbot, window, plan_label: str = "Blue door", passphrase: str = PASSPHRASE):
+    """New plan, label and passphrase typed: returns the recovery-code dialog."""
     from prep_app.ui.passphrase import CreatePlanDialog, RecoveryCodeDialog
     click(qtbot, window.start.new_button)
     dialog = window.dialog
@@ -36,7 +37,11 @@ def create_plan(qtbot, window, plan_label: str = "Blue door", passphrase: str = 
     type_into(qtbot, dialog.confirm, passphrase)
     qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)      # Enter accepts
     qtbot.waitUntil(lambda: isinstance(window.dialog, RecoveryCodeDialog))
-    code_dialog = window.dialog
+    return window.dialog
+
+
+def create_plan(qtbot, window, plan_label: str = "Blue door", passphrase: str = PASSPHRASE):
+    code_dialog = start_plan(qtbot, window, plan_label, passphrase)
     code = code_dialog.code
     shown = code_dialog.code_label   # the whole code is visible, never clipped
     assert shown.width() >= shown.sizeHint().width()

@@ -14,7 +14,7 @@ from prep_app.model import loads
 from prep_app.vault import unlock_vault
 
 from .conftest import PASSPHRASE
-from .helpers import click, create_plan, form_field, type_into
+from .helpers import click, create_plan, form_field, start_plan, type_into
 
 
 def test_typing_postpones_the_idle_lock(window, ui, qtbot):
@@ -50,14 +50,7 @@ def test_the_language_chosen_is_kept_and_used_at_the_next_start(window, ui, qtbo
 
 
 def test_escape_does_not_close_the_recovery_code_dialog(window, ui, qtbot):
-    from prep_app.ui.passphrase import RecoveryCodeDialog
-    click(qtbot, window.start.new_button)
-    type_into(qtbot, window.dialog.label_edit, "Blue door")
-    type_into(qtbot, window.dialog.passphrase, PASSPHRASE)
-    type_into(qtbot, window.dialog.confirm, PASSPHRASE)
-    qtbot.keyClick(window.dialog.confirm, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: isinstance(window.dialog, RecoveryCodeDialog))
-    dialog = window.dialog
+    dialog = start_plan(qtbot, window)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible() and window.dialog is dialog
 

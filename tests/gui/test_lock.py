@@ -13,7 +13,7 @@ from prep_app.model import Plan, dumps, loads
 from prep_app.vault import create_vault, unlock_vault
 
 from .conftest import FAST_KDF, PASSPHRASE
-from .helpers import click, create_plan, form_field, type_into
+from .helpers import click, create_plan, form_field, start_plan, type_into
 from .test_safety import visible_texts
 
 
@@ -115,13 +115,7 @@ def test_lock_lets_go_of_the_plan(window, ui, qtbot, home):
 
 def test_idle_lock_hides_a_new_recovery_code_until_the_unlock(window, ui, qtbot, home):
     from prep_app.ui.passphrase import RecoveryCodeDialog
-    click(qtbot, window.start.new_button)
-    type_into(qtbot, window.dialog.label_edit, "Blue door")
-    type_into(qtbot, window.dialog.passphrase, PASSPHRASE)
-    type_into(qtbot, window.dialog.confirm, PASSPHRASE)
-    qtbot.keyClick(window.dialog.confirm, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: isinstance(window.dialog, RecoveryCodeDialog))
-    secret = [window.dialog.code]          # the only reference the test keeps
+    secret = [start_plan(qtbot, window).code]     # the only reference the test keeps
     window.set_idle_ms(100)                # nobody touches the laptop
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_page, timeout=3000)
     for _round in range(2):
