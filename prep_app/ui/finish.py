@@ -130,10 +130,14 @@ class FinishDialog(QDialog):
         self.print_requested.emit()
 
     def erase(self) -> None:
-        if self.in_store and self.copied_to is None and not self.warning.isVisible():
-            self.warning.setText("⚠ " + _("You have not saved a copy. If you erase now, the plan is gone "
-                                         "for good. Press the erase button again to erase anyway."))
+        """Without a saved copy, erasing is asked again in a separate box whose
+        default answer is No: a double-click on the button cannot erase."""
+        if self.in_store and self.copied_to is None and not widgets.ask(
+                self, _("Erase the plan?"), _("You have not saved a copy. If you erase now, the plan is "
+                                              "gone for good. Erase it anyway?")):
+            self.warning.setText("⚠ " + _("Not erased. Save a copy on the family's USB stick first."))
             self.warning.show()
+            widgets.fit_dialog(self)
             return
         self.accept()
         self.erase_confirmed.emit()

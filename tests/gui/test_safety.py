@@ -141,8 +141,11 @@ def test_damaged_file_calm_message_and_kept(window, ui, qtbot, home):
     assert ui.messages and foreign.read_bytes() == b"\x89PNG\r\n\x1a\n" + b"x" * 100
 
 
-def test_finish_and_erase_leaves_nothing(window, ui, qtbot, home):
+def test_finish_and_erase_leaves_nothing(window, ui, qtbot, home, monkeypatch):
+    from prep_app.ui import widgets
     from prep_app.ui.finish import FinishDialog
+    asked = []
+    monkeypatch.setattr(widgets, "ask", lambda parent, title, text: asked.append(text) or False)   # "No"
     create_plan(qtbot, window, "Blue door")
     type_into(qtbot, form_field(window.editor.steps[0], "household.family_name"), "Gonçalves Ñañez")
     window.session.save_now()
@@ -153,14 +156,19 @@ def test_finish_and_erase_leaves_nothing(window, ui, qtbot, home):
     click(qtbot, window.editor.finish_button)
     dialog = window.dialog
     assert isinstance(dialog, FinishDialog)
-    # erasing without a copy asks again first
-    click(qtbot, dialog.erase_button)
+    # erasing without a copy asks in a separate box, default No: a double-click erases nothing
+    for _click in range(2):                      # a double-click is two clicks in a row
+        qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    assert asked and "gone for good" in asked[0]
     assert dialog.isVisible() and dialog.warning.isVisibleTo(dialog)
+    assert window.session is not None and any(plans_dir.iterdir())
+    asked.clear()
     ui.folder = home["usb"]
     click(qtbot, dialog.copy_button)
     copies = list(home["usb"].iterdir())
     assert len(copies) == 1
-    click(qtbot, dialog.erase_button)
+    click(qtbot, dialog.erase_button)                  # with a copy saved: no question
+    assert asked == []
     assert window.editor is None and window.stack.currentWidget() is window.start
     assert list(plans_dir.iterdir()) == []
     assert window.start.plans.count() == 0
