@@ -80,10 +80,14 @@ def _child_rules(plan: Plan):
         if plan.guardians and not plan.guardians_for(c.id):
             yield _finding(WARNING, "child_without_guardian", f"children[{i}]",
                            N_("{who} has no guardian named."), who=who)
-        if c.us_citizen and c.has_us_passport is not True:
+        if c.us_citizen and c.has_us_passport is False:
             yield _finding(WARNING, "citizen_without_passport", f"children[{i}].has_us_passport",
                            N_("{who} is a U.S. citizen without a U.S. passport. A passport lets the child "
                               "travel to join a parent."), who=who)
+        elif c.us_citizen and c.has_us_passport is None:    # "don't know" is not "no"
+            yield _finding(WARNING, "citizen_without_passport", f"children[{i}].has_us_passport",
+                           N_("{who} is a U.S. citizen. Find out if the child has a U.S. passport: it lets "
+                              "the child travel to join a parent."), who=who)
 
 
 def _designation_rules(plan: Plan):

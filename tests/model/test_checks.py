@@ -242,3 +242,14 @@ def test_print_languages_default_to_the_familys_first_and_english(family, interf
     plan = Plan()
     plan.household.languages = family
     assert plan.print_languages({"en", "es", "pt_BR"}, interface) == expected
+
+
+def test_an_unknown_passport_is_not_called_missing(plan):
+    """The review said "without a U.S. passport" when the answer was "don't know"."""
+    child = plan.children[0]
+    child.has_us_passport = None
+    finding = next(f for f in model.check(plan) if f.code == "citizen_without_passport")
+    assert "without" not in finding.text() and "Find out" in finding.text()
+    child.has_us_passport = False
+    finding = next(f for f in model.check(plan) if f.code == "citizen_without_passport")
+    assert "without a U.S. passport" in finding.text()
