@@ -213,6 +213,7 @@ class RecoveryCodeDialog(QDialog):
         if not print_pdfs(printer, [sheet]):
             self.print_problem.setText("⚠ " + _("The code could not be printed. Write it on paper instead."))
             self.print_problem.show()
+            fit_dialog(self)
             return False
         self.done_box.setChecked(True)
         return True
@@ -377,6 +378,12 @@ class UnlockDialog(QDialog):
 
     def accept(self) -> None:
         self.form.try_unlock()
+
+    def done(self, result: int) -> None:
+        """Closed while the key is derived (Cancel stays enabled): forget the
+        coming answer and give the cursor back."""
+        self.form.reset()
+        super().done(result)
 
     def _done(self, vault) -> None:
         self.unlocked.emit(vault)
