@@ -37,8 +37,8 @@ def render(name: str, plan: Plan | None, languages: list[str], paper: str = "let
 def render_all(plan: Plan | None, languages: list[str], out_dir: Path, only: list[str] | None = None,
                paper: str = "letter", today: date | None = None, written: list | None = None) -> list[Path]:
     """Write ``<name>.pdf`` for each output (or those in ``only``) into ``out_dir``.
-    Each path is appended to *written* as soon as it exists, so a caller knows
-    of the files left behind even when a later one fails (a full disk)."""
+    Each path is appended to *written* before its file is written, so a caller
+    knows of every file that may be left behind, even when one fails (a full disk)."""
     names = list(only) if only else list(OUTPUTS)
     for name in names:
         check_output(name)

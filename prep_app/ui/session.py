@@ -46,8 +46,7 @@ class Session(QObject):
     def open(cls, vault, plaintext: bytes | None = None) -> Session:
         """The plan *vault* holds, or *plaintext* (unsaved changes kept while locked)."""
         sess = cls(vault, loads((vault.plaintext if plaintext is None else plaintext).decode("utf-8")))
-        if plaintext is not None:
-            sess.changed()
+        sess.dirty = plaintext is not None      # the window saves it at once
         return sess
 
     @property

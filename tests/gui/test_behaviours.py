@@ -20,8 +20,8 @@ from .helpers import click, create_plan, form_field, start_plan, type_into
 def test_typing_postpones_the_idle_lock(window, ui, qtbot):
     create_plan(qtbot, window)
     field = form_field(window.editor.steps[0], "household.address")
-    window.set_idle_ms(400)
-    for _ in range(8):                              # 0.8 s of typing, a key every 0.1 s
+    window.set_idle_ms(700)
+    for _ in range(12):                             # 1.2 s of typing, a key every 0.1 s
         qtbot.keyClick(field, Qt.Key.Key_A)
         qtbot.wait(100)
     assert window.editor is not None and window.stack.currentWidget() is window.editor
