@@ -161,6 +161,8 @@ def test_cancelling_while_the_key_is_derived_leaves_no_busy_cursor(window, ui, q
     """Cancel is still there while a plan opens: pressing it must not leave
     the whole app under a busy cursor, nor open the plan later."""
     from PySide6.QtWidgets import QDialogButtonBox
+
+    from prep_app.ui.background import Job
     from prep_app.vault import KdfParams
     path = home["usb"] / "slow.prepvault"
     create_vault(path, dumps(Plan()).encode(), PASSPHRASE, "Green gate", kdf=KdfParams(65536, 4, 1))
@@ -172,6 +174,6 @@ def test_cancelling_while_the_key_is_derived_leaves_no_busy_cursor(window, ui, q
     assert dialog.form.busy and QApplication.overrideCursor() is not None
     click(qtbot, dialog.box.button(QDialogButtonBox.StandardButton.Cancel))
     assert QApplication.overrideCursor() is None
-    from prep_app.ui.background import Job           # the derivation ends; its answer is dropped
+    # the derivation ends; its answer is dropped
     qtbot.waitUntil(lambda: not QApplication.instance().findChildren(Job), timeout=10_000)
     assert window.editor is None and window.session is None
