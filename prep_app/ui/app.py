@@ -48,19 +48,31 @@ def make_app(argv=None) -> QApplication:
     return app
 
 
+ROOMY = (1280, 800)     # the window's size where the screen has room for it and its frame
+
+
 def make_window(settings: Settings):
     """The window as a start opens it: in the language kept on this laptop
-    (or the system's), sized to the screen."""
+    (or the system's)."""
     LANG.set(settings.language or guess_language())
     from .main_window import MainWindow
-    window = MainWindow(settings)
-    screen = QApplication.primaryScreen().availableGeometry()
-    window.resize(min(1280, screen.width()), min(800, screen.height()))
-    return window
+    return MainWindow(settings)
+
+
+def show_fitted(window) -> None:
+    """Show the window inside the screen's free area (without the taskbar).
+    A laptop's 1366x768 has no room for 1280x800 plus a title bar: there the
+    window opens maximized, so Next, Back and the lock box are never cut off."""
+    free = (window.screen() or QApplication.primaryScreen()).availableGeometry()
+    frame_room = 80        # title bar and borders, which are unknown before the window shows
+    if free.width() >= ROOMY[0] + frame_room and free.height() >= ROOMY[1] + frame_room:
+        window.resize(*ROOMY)
+        window.show()
+    else:
+        window.showMaximized()
 
 
 def run_app(argv=None) -> int:
     app = make_app(argv)
-    window = make_window(Settings.load())
-    window.show()
+    show_fitted(make_window(Settings.load()))
     return app.exec()

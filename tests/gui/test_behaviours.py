@@ -109,3 +109,18 @@ def test_document_types_read_the_same_on_screen_and_on_paper(window, ui, qtbot):
     shown = {combo.itemData(i): combo.itemText(i) for i in range(combo.count()) if combo.itemData(i)}
     printed = {t: translator("es").gettext(content.document_type(t)) for t in DOCUMENT_TYPES}
     assert shown == printed
+
+
+def test_the_window_opens_inside_a_small_screen_with_its_buttons_visible(ui, qtbot, home):
+    from prep_app.ui.app import make_window, show_fitted
+    from prep_app.ui.settings import Settings
+    window = make_window(Settings.load())
+    qtbot.addWidget(window)
+    show_fitted(window)
+    qtbot.waitExposed(window)
+    free = window.screen().availableGeometry()
+    assert free.width() < 1360 or free.height() < 880          # the offscreen screen is a small laptop's
+    assert free.contains(window.frameGeometry())
+    idle_box = window.start.idle
+    bottom_right = idle_box.mapToGlobal(idle_box.rect().bottomRight())
+    assert free.contains(bottom_right)
