@@ -42,6 +42,9 @@ class PlanEditor(QWidget):
         self.next_button = button(N_("Next →"), default=True)
         self.lock_button = button(N_("Lock"), N_("Lock the plan"))
         self.finish_button = button(N_("Finish…"), N_("Finish and erase from this laptop"))
+        self.to_review_button = button(N_("Back to the review"))    # shown after a Fix
+        self.to_review_button.hide()
+        self.to_review_button.clicked.connect(lambda: self.go(len(self.steps) - 1))
         self.saved = label(kind="hint")
         self.back_button.clicked.connect(lambda: self.go(self.current() - 1))
         self.next_button.clicked.connect(lambda: self.go(self.current() + 1))
@@ -59,6 +62,7 @@ class PlanEditor(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.saved, 1)
+        bottom.addWidget(self.to_review_button)
         bottom.addWidget(self.next_button)
         right = QVBoxLayout()
         right.addLayout(top)
@@ -73,7 +77,8 @@ class PlanEditor(QWidget):
 
         # tab order follows the screen: steps, the step's form, back, next, lock, finish
         self.setTabOrder(self.step_list, self.pages)
-        self.setTabOrder(self.back_button, self.next_button)
+        self.setTabOrder(self.back_button, self.to_review_button)
+        self.setTabOrder(self.to_review_button, self.next_button)
         self.setTabOrder(self.next_button, self.lock_button)
         self.setTabOrder(self.lock_button, self.finish_button)
 
@@ -108,6 +113,8 @@ class PlanEditor(QWidget):
         step.shown()
         self._update_heading()
         last = index == len(self.steps) - 1
+        if last:
+            self.to_review_button.hide()
         self.back_button.setEnabled(index > 0)
         self.next_button.setVisible(not last)
         self.next_button.setDefault(not last)
@@ -124,6 +131,7 @@ class PlanEditor(QWidget):
         for i, step in enumerate(self.steps):
             if section in step.sections:
                 self.go(i)
+                self.to_review_button.show()
                 step.focus_path(path)
                 return
 

@@ -1,0 +1,68 @@
+"""The review step: each finding's Fix lands in the field that answers it,
+and a button leads back to the review."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QApplication
+
+from prep_app.model import Child, Contact, Guardian, OtherParent, Parent, Plan, check
+from prep_app.model.plan import School
+from prep_app.ui.form import Form
+from prep_app.ui.steps import split_path
+
+from .helpers import click
+from .test_legal_fields import REVIEW, open_plan
+
+
+def untidy_family() -> Plan:
+    """A plan that sets off most of the review's rules at once."""
+    plan = Plan()
+    plan.household.home_phone = "12"
+    plan.parents = [Parent(id="p1", full_name="Maria Lopez", employer_phone="555")]
+    plan.children = [
+        Child(id="c1", full_name="Ana Lopez", parents=["p1"], us_citizen=True, date_of_birth=date(2099, 1, 1),
+              school=School(phone="1"), other_parent=OtherParent(full_name="Carlos Ruiz", consent="yes")),
+        Child(id="c2", full_name="Luis Lopez", parents=["p1"],
+              other_parent=OtherParent(consent="not_needed")),
+    ]
+    plan.guardians = [Guardian(id="g1", role="alternate", full_name="Ana Souza", children=["c1"])]
+    plan.contacts = [Contact(id="k1", full_name="Rosa", phone="99")]
+    return plan
+
+
+def expected_editors(step, path: str) -> list:
+    """The widgets a Fix for *path* may focus: the field's editor (or, when the
+    field is hidden, the answer that shows it)."""
+    section, index, rest = split_path(path)
+    wanted = [rest, path] if rest else [path]
+    found = []
+    for form in step.findChildren(Form):
+        for key in wanted:
+            if key in form.editors:
+                field = next(f for f in form.fields if f.path == key)
+                shown = form.shown_field(field)
+                found.append(form.editors[key if shown else field.when[0]])
+    return found
+
+
+def test_every_fix_lands_in_its_field_and_leads_back_to_the_review(window, ui, qtbot, home):
+    plan = untidy_family()
+    findings = check(plan)
+    assert len({f.code for f in findings}) >= 8
+    ed = open_plan(window, home, plan)
+    for finding in findings:
+        ed.go(REVIEW)
+        assert not ed.to_review_button.isVisible()
+        fix = next(b for f, b in ed.review.fix_buttons if f == finding)
+        click(qtbot, fix)
+        step = ed.steps[ed.current()]
+        focused = QApplication.focusWidget()
+        assert focused is not None and step.isAncestorOf(focused), finding.path
+        _section, _index, rest = split_path(finding.path)
+        if rest:
+            editors = expected_editors(step, finding.path)
+            assert any(e is focused or e.isAncestorOf(focused) for e in editors), (finding.path, focused)
+        assert ed.to_review_button.isVisible()
+    click(qtbot, ed.to_review_button)
+    assert ed.current() == REVIEW and not ed.to_review_button.isVisible()
