@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from .lang import N_, _, bind, on_change
+from .language_picker import LanguagePicker
 from .steps import all_steps, split_path
 from .widgets import button, label
 
@@ -13,6 +14,7 @@ from .widgets import button, label
 class PlanEditor(QWidget):
     lock_requested = Signal()
     finish_requested = Signal()
+    language_chosen = Signal(str)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -46,6 +48,8 @@ class PlanEditor(QWidget):
         self.to_review_button.hide()
         self.to_review_button.clicked.connect(lambda: self.go(len(self.steps) - 1))
         self.saved = label(kind="hint")
+        self.language = LanguagePicker()
+        self.language.chosen.connect(self.language_chosen.emit)
         self.back_button.clicked.connect(lambda: self.go(self.current() - 1))
         self.next_button.clicked.connect(lambda: self.go(self.current() + 1))
         self.lock_button.clicked.connect(self.lock_requested.emit)
@@ -57,6 +61,7 @@ class PlanEditor(QWidget):
         heading.addWidget(self.title)
         heading.addWidget(self.intro)
         top.addLayout(heading, 1)
+        top.addWidget(self.language, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignTop)
         bottom = QHBoxLayout()
@@ -79,7 +84,8 @@ class PlanEditor(QWidget):
         self.setTabOrder(self.step_list, self.pages)
         self.setTabOrder(self.back_button, self.to_review_button)
         self.setTabOrder(self.to_review_button, self.next_button)
-        self.setTabOrder(self.next_button, self.lock_button)
+        self.setTabOrder(self.next_button, self.language)
+        self.setTabOrder(self.language, self.lock_button)
         self.setTabOrder(self.lock_button, self.finish_button)
 
         self.retranslate()

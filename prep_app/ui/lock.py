@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from .lang import N_, bind
+from .language_picker import LanguagePicker
 from .widgets import button, label
 
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -46,6 +47,7 @@ class IdleWatcher(QObject):
 class LockPage(QWidget):
     unlocked = Signal(object)     # the vault
     close_plan = Signal()
+    language_chosen = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -59,10 +61,15 @@ class LockPage(QWidget):
         self.form.damaged.connect(self.form._say_text)
         self.form.busy_changed.connect(lambda busy: self.unlock_button.setEnabled(not busy))
         self.form.busy_changed.connect(lambda busy: self.leave_button.setEnabled(not busy))
+        self.language = LanguagePicker()
+        self.language.chosen.connect(self.language_chosen.emit)
         box = QWidget()
         box.setMaximumWidth(760)
         col = QVBoxLayout(box)
-        col.addWidget(label(N_("Locked"), kind="title"))
+        heading = QHBoxLayout()
+        heading.addWidget(label(N_("Locked"), kind="title"), 1)
+        heading.addWidget(self.language, 0, Qt.AlignmentFlag.AlignTop)
+        col.addLayout(heading)
         col.addWidget(label(N_("This plan is locked to keep it private. "
                                "Type the passphrase to continue.")))
         self.kept = label(kind="warning")     # what waits, sealed, for the unlock

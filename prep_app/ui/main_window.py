@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
             self._lock_page = LockPage()
             self._lock_page.unlocked.connect(self._unlocked_after_lock)
             self._lock_page.close_plan.connect(self._leave_locked)
+            self._lock_page.language_chosen.connect(self.set_language)
             self.stack.addWidget(self._lock_page)
         return self._lock_page
 
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         self.session = sess
         self.editor = PlanEditor(sess)
         self.editor.lock_requested.connect(self.lock)
+        self.editor.language_chosen.connect(self.set_language)
         self.editor.finish_requested.connect(self.finish)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)

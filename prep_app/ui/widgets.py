@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .lang import N_, bind
+from .lang import N_, _, bind
 
 MIN_HEIGHT = 40
 
@@ -312,11 +312,19 @@ def _wipe_qt_settings() -> None:
         os.makedirs(_qt_settings_dir, exist_ok=True)
 
 
+# Qt's own catalogs miss these two labels of its file dialog (their text
+# changed in Qt 6), so a Spanish dialog said "Look in:"
+FILE_DIALOG_LABELS = ((QFileDialog.DialogLabel.LookIn, N_("Look in:")),
+                      (QFileDialog.DialogLabel.FileType, N_("Files of type:")))
+
+
 def _dialog(parent, title: str, directory: str = "") -> QFileDialog:
     d = QFileDialog(parent, title, directory or os.path.expanduser("~"))
     d.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     d.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
     d.setHistory([])
+    for which, template in FILE_DIALOG_LABELS:
+        d.setLabelText(which, _(template))
     return d
 
 
