@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from .lang import LANG, languages
 from .settings import Settings
+from .style import FocusRingStyle
 from .widgets import keep_qt_settings_off_disk
 
 
@@ -41,6 +42,8 @@ def make_app(argv=None) -> QApplication:
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(list(argv) if argv else sys.argv[:1])
     app.setApplicationName("prep-app")
+    if not isinstance(app.style(), FocusRingStyle):
+        app.setStyle(FocusRingStyle(app.style().name()))
     font = app.font()
     base = max(11.0, font.pointSizeF())
     app._prep_base_pt = base

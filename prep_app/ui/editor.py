@@ -37,6 +37,7 @@ class PlanEditor(QWidget):
             step.edited.connect(session.changed)
             self.step_list.addItem("")
         self.step_list.currentRowChanged.connect(self._show_step)
+        self.step_list.itemClicked.connect(lambda item: self.go(self.step_list.row(item)))
 
         self.title = label(kind="title")
         self.intro = label(kind="intro")
@@ -106,8 +107,12 @@ class PlanEditor(QWidget):
         return self.pages.currentIndex()
 
     def go(self, index: int) -> None:
+        """Open a step (Next, Back, a click in the list) with the cursor in its
+        first field.  Arrow keys in the list only change the step shown, so
+        they keep moving through the list."""
         if 0 <= index < len(self.steps):
             self.step_list.setCurrentRow(index)
+            self.steps[index].focus_first()
 
     def _show_step(self, index: int) -> None:
         if index < 0:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox
 
 from .lang import LANG, N_, bind, languages, on_change
+from .widgets import MIN_HEIGHT
 
 
 class LanguagePicker(QComboBox):
@@ -14,6 +15,7 @@ class LanguagePicker(QComboBox):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setMinimumHeight(MIN_HEIGHT)      # as tall as the buttons beside it
         for code, name in languages().items():
             self.addItem(name, code)
         bind(self, "setAccessibleName", N_("Language"))

@@ -173,8 +173,8 @@ class ListEditor(QWidget):
     def focus(self, index: int | None, field: str | None) -> None:
         if index is not None and 0 <= index < self.list.count():
             self.list.setCurrentRow(index)
-        if field and self.form.focus_field(field):
-            return
+        if self.list.count() and self.form.focus_field(field or self.form.fields[0].path):
+            return            # no field named: the chosen person's first field
         (self.list if self.list.count() else self.add_button).setFocus()
 
 

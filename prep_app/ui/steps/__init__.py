@@ -32,6 +32,11 @@ class Step(QWidget):
     def focus_path(self, path: str) -> None:
         """Focus the editor of an exchange-format path such as "guardians[1].phone"."""
 
+    def focus_first(self) -> None:
+        """Put the cursor where the step's typing starts."""
+        if self.sections:
+            self.focus_path(self.sections[0])
+
 
 PATH_RE = re.compile(r"^(?P<section>[a-z_]+)(?:\[(?P<index>\d+)\])?(?:\.(?P<rest>.+))?$")
 
