@@ -4,20 +4,28 @@ attributes.  Edits write straight into the plan object and emit ``edited``.
 
 A field is ``F(path, kind, label, hint)`` where ``path`` is a dotted attribute
 path on the bound object ("school.phone") and ``kind`` one of
-text, long, phone, email, date, yesno (Yes / No / Don't know), bool (Yes / No
-only), choice (one of ``choices``) and checks (a list of ``choices``, one
+text, long, phone, email, date, address, yesno (Yes / No / Don't know), bool
+(Yes / No only), choice (one of ``choices``) and checks (a list of ``choices``, one
 check box each).  ``choices`` is a tuple ``((value, N_("label")), ...)`` or a
 callable returning ``[(value, translated text), ...]`` for choices that depend
 on the plan or the language.  ``when=(path, value)`` shows a field only while
 another field has that value; a user edit that hides it also empties it.
+
+Dates show in the order the window's language writes them and are stored as
+dates; phones are formatted as the cursor leaves them; an address's ZIP code
+is checked.  What a typed value means is decided in :mod:`prep_app.model.typed`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCalendarWidget,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -29,8 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.typed import read_typed
-from .lang import N_, _, bind, on_change
+from ..messages import Message
+from ..model.phones import format_phone
+from ..model.typed import EXAMPLE_DATE, REFUSED_WHEN_WRONG, format_typed_date, parse_typed_date, read_typed
+from .lang import LANG, N_, _, bind, on_change
 from .widgets import Checks, TriState, label
 
 
@@ -118,7 +128,16 @@ class Form(QWidget):
             self.errors[f.path] = err
         grid.setRowStretch(row, 1)
         self.setEnabled(False)
-        on_change(self, lambda _code: (self._revalidate(), self._refresh_notes()))
+        self._locale = LANG.code       # the language the dates are shown in
+        on_change(self, self._language_changed)
+
+    def _language_changed(self, code: str) -> None:
+        for e in self.editors.values():
+            if isinstance(e, DateEdit):
+                e.relocalize(self._locale, code)
+        self._locale = code
+        self._revalidate()
+        self._refresh_notes()
 
     # -- building --------------------------------------------------------------
     def _make_editor(self, f: F) -> QWidget:
@@ -130,6 +149,7 @@ class Form(QWidget):
             e.textChanged.connect(lambda p=f.path, e=e: self._edited(p, e.toPlainText()))
         elif f.kind in ("yesno", "bool"):
             e = TriState(unknown=f.kind == "yesno")
+            tab_to_checked(e.group)
             e.changed.connect(lambda code, p=f.path: self._edited(p, {1: True, 0: False}.get(code)))
         elif f.kind == "checks":
             e = Checks()
@@ -151,13 +171,14 @@ class Form(QWidget):
             on_change(self, lambda _c, e=e, f=f: self._label_choices(e, f))
             e.currentIndexChanged.connect(lambda _i, p=f.path, e=e: self._edited(p, e.currentData()))
         else:
-            e = QLineEdit()
+            e = DateEdit() if f.kind == "date" else QLineEdit()
             e.setMinimumHeight(36)
             e.setClearButtonEnabled(False)
-            if f.kind == "date":
-                bind(e, "setPlaceholderText", N_("year-month-day, e.g. 2014-06-21"))
+            if isinstance(e, DateEdit):
+                e.picked.connect(lambda text, p=f.path: self._edited(p, text))
             elif f.kind == "phone":
                 bind(e, "setPlaceholderText", N_("e.g. (203) 555-0142"))
+                e.editingFinished.connect(lambda p=f.path, e=e: self._format_phone(p, e))
             e.textEdited.connect(lambda text, p=f.path: self._edited(p, text))
         e.setSizePolicy(QSizePolicy.Policy.Expanding, e.sizePolicy().verticalPolicy())
         return e
@@ -206,7 +227,7 @@ class Form(QWidget):
                     i = e.findData(value)
                     e.setCurrentIndex(i if i >= 0 else 0)
                 else:
-                    e.setText(value.isoformat() if isinstance(value, date) else (value or ""))
+                    self._load_value(f, value)
                 self._show_error(f, None)
             self._revalidate()
             self._apply_when(clear=False)
@@ -221,7 +242,7 @@ class Form(QWidget):
         f = next(f for f in self.fields if f.path == path)
         value, problem = self._convert(f, raw)
         self._show_error(f, problem)
-        if problem is None or f.kind != "date":
+        if problem is None or f.kind not in REFUSED_WHEN_WRONG:
             set_path(self.obj, path, value)
         self._apply_when(clear=True)
         self.edited.emit(path)
@@ -273,19 +294,31 @@ class Form(QWidget):
             e.set_values(value or [])
         elif isinstance(e, QPlainTextEdit):
             e.setPlainText(value or "")
+        elif isinstance(e, DateEdit):
+            e.set_date(value if isinstance(value, date) else None)
         else:
             e.setText(value or "")
 
+    def _format_phone(self, path: str, e: QLineEdit) -> None:
+        """The number as it is usually written, once the cursor leaves it
+        ("2035551234" becomes "(203) 555-1234"); a number that is not valid
+        stays as typed, with its hint."""
+        pretty = format_phone(e.text().strip())
+        if pretty and pretty != e.text():
+            e.setText(pretty)
+            self._edited(path, pretty)
+
     def _convert(self, f: F, raw):
         if isinstance(raw, str):
-            return read_typed(f.kind, raw)
+            return read_typed(f.kind, raw, locale=LANG.code)
         return raw, None
 
-    def _show_error(self, f: F, problem: str | None) -> None:
+    def _show_error(self, f: F, problem: str | Message | None) -> None:
         err = self.errors[f.path]
-        err.setProperty("template", problem or "")
+        template = problem.template if isinstance(problem, Message) else problem
+        err.setProperty("template", template or "")
         if problem:
-            err.setText("⚠ " + _(problem))
+            err.setText("⚠ " + (problem.text(_) if isinstance(problem, Message) else _(problem)))
             err.show()
         else:
             err.hide()
@@ -296,7 +329,7 @@ class Form(QWidget):
             return
         for f in self.fields:
             e = self.editors[f.path]
-            if f.kind in ("phone", "email", "date") and isinstance(e, QLineEdit):
+            if f.kind in ("phone", "email", "date", "address") and isinstance(e, QLineEdit):
                 _v, problem = self._convert(f, e.text())
                 self._show_error(f, problem)
 
@@ -316,6 +349,113 @@ class Form(QWidget):
         if isinstance(w, QScrollArea):
             w.ensureWidgetVisible(e, 50, 80)
         return True
+
+
+def tab_to_checked(group: QButtonGroup) -> None:
+    """Tab into a group of radio buttons lands on the chosen answer (the first
+    when none is).  Qt moves the group's one Tab stop only when a button gets
+    focus, so it stayed on "Yes" for an answer loaded from the plan."""
+    def follow(*_toggled) -> None:
+        stop: QAbstractButton | None = group.checkedButton() or next(iter(group.buttons()), None)
+        for b in group.buttons():
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus if b is stop else Qt.FocusPolicy.ClickFocus)
+    group.buttonToggled.connect(follow)
+    follow()
+
+
+def _calendar_icon(colour) -> QIcon:
+    """A small calendar page: a frame, its top band and rows of days."""
+    pix = QPixmap(20, 20)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setPen(colour)
+    p.drawRoundedRect(QRectF(2.5, 3.5, 15, 14), 2, 2)
+    p.fillRect(QRectF(3, 4, 14, 4), colour)
+    for row in (10, 13):
+        for col in (5, 9, 13):
+            p.fillRect(QRectF(col, row, 2, 2), colour)
+    p.end()
+    return QIcon(pix)
+
+
+class _CalendarPopup(QCalendarWidget):
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:    # closes without choosing: an empty date stays empty
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+
+class DateEdit(QLineEdit):
+    """A date typed in the order the window's language writes it, or chosen
+    on a calendar (the icon, or Alt+Down as in Qt's own date fields).  Unlike
+    QDateEdit it can be empty, and stays so until a date is typed or chosen:
+    many dates are unknown.  ``picked`` carries the chosen date as shown."""
+    picked = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.calendar: _CalendarPopup | None = None
+        bind(self, "setPlaceholderText", N_("e.g. {example}"),
+             example=lambda: format_typed_date(EXAMPLE_DATE, LANG.code))
+        self.calendar_action = self.addAction(_calendar_icon(self.palette().text().color()),
+                                              QLineEdit.ActionPosition.TrailingPosition)
+        bind(self.calendar_action, "setToolTip", N_("Choose on a calendar (Alt+Down)"))
+        bind(self.calendar_action, "setText", N_("Choose on a calendar"))
+        self.calendar_action.triggered.connect(self.open_calendar)
+
+    def set_date(self, day: date | None) -> None:
+        self.setText(format_typed_date(day, LANG.code) if day else "")
+
+    def shown_date(self, locale: str) -> date | None:
+        try:
+            return parse_typed_date(self.text(), locale)
+        except ValueError:
+            return None
+
+    def relocalize(self, old: str, new: str) -> None:
+        """Show the date in the new language's order; text that is not a
+        date is left for its owner to correct."""
+        day = self.shown_date(old)
+        if day is not None:
+            self.setText(format_typed_date(day, new))
+
+    def keyPressEvent(self, event) -> None:
+        if (event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+                or event.key() == Qt.Key.Key_F4):
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        if self.calendar is None:
+            self.calendar = _CalendarPopup(self)
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.activated.connect(self._choose)     # Enter, double-click
+            self.calendar.clicked.connect(self._choose)
+        cal = self.calendar
+        locale = QLocale(LANG.code)
+        cal.setLocale(locale)
+        cal.setFirstDayOfWeek(locale.firstDayOfWeek())
+        day = self.shown_date(LANG.code)
+        cal.setSelectedDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
+        cal.adjustSize()
+        where = self.mapToGlobal(QPoint(0, self.height()))
+        screen = self.screen().availableGeometry()
+        where.setX(max(screen.left(), min(where.x(), screen.right() - cal.width())))
+        if where.y() + cal.height() > screen.bottom():          # no room below: open above
+            where.setY(self.mapToGlobal(QPoint(0, 0)).y() - cal.height())
+        cal.move(where)
+        cal.show()
+        cal.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _choose(self, chosen: QDate) -> None:
+        if self.calendar is not None:
+            self.calendar.close()
+        text = format_typed_date(chosen.toPython(), LANG.code)
+        self.setText(text)
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.picked.emit(text)
 
 
 class FitScrollArea(QScrollArea):

@@ -48,7 +48,7 @@ class HouseholdStep(Step):
               N_("Your printouts use this language and a second one."), choices=_language_choices),
             F("second_language", "choice", N_("Second language at home (if any)"), "",
               choices=_language_choices),
-            F("household.address", "text", N_("Home address"), N_("Street, apartment, town and zip code.")),
+            F("household.address", "address", N_("Home address"), N_("Street, apartment, town and zip code.")),
             F("household.home_phone", "phone", N_("Home phone"),
               N_("A phone at home, if you have one.")),
             F("household.notes", "long", N_("Notes about the home"),

@@ -40,7 +40,7 @@ class LegalStep(_FormStep):
         F("legal.consulate.name", "text", N_("Consulate"), N_("Your country's consulate nearest to you."),
           heading=N_("Consulate")),
         F("legal.consulate.phone", "phone", N_("Consulate phone"), ""),
-        F("legal.consulate.address", "text", N_("Consulate address"), ""),
+        F("legal.consulate.address", "address", N_("Consulate address"), ""),
         F("legal.consulate_on_wallet", "bool", N_("Print the consulate on the wallet cards?"),
           N_("Usually no: anyone who sees the card learns your nationality.")),
         F("legal.notes", "long", N_("Other legal notes"), ""),
