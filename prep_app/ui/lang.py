@@ -120,7 +120,11 @@ class Lang(QObject):
         self._listeners.pop(key, None)
 
     def bind(self, obj: QObject, method: str, template: str, **params) -> None:
-        self._bindings.setdefault(self._key(obj), []).append((obj, method, template, params))
+        """Call ``obj.method(translated text)`` now and after each change; a
+        new binding of the same setter replaces the old one."""
+        bindings = self._bindings.setdefault(self._key(obj), [])
+        bindings[:] = [b for b in bindings if b[1] != method]
+        bindings.append((obj, method, template, params))
         self._apply(obj, method, template, params)
 
     def listen(self, owner: QObject, receiver: Callable[[str], None]) -> None:

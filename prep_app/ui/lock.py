@@ -44,6 +44,10 @@ class IdleWatcher(QObject):
         return False
 
 
+PASSPHRASE_INTRO = N_("This plan is locked to keep it private. Type the passphrase to continue.")
+CODE_INTRO = N_("This plan is locked to keep it private. Type the recovery code to continue.")
+
+
 class LockPage(QWidget):
     unlocked = Signal(object)     # the vault
     close_plan = Signal()
@@ -70,8 +74,9 @@ class LockPage(QWidget):
         heading.addWidget(label(N_("Locked"), kind="title"), 1)
         heading.addWidget(self.language, 0, Qt.AlignmentFlag.AlignTop)
         col.addLayout(heading)
-        col.addWidget(label(N_("This plan is locked to keep it private. "
-                               "Type the passphrase to continue.")))
+        self.intro = label(PASSPHRASE_INTRO)
+        self.form.code_mode.connect(lambda code: bind(self.intro, "setText", CODE_INTRO if code else PASSPHRASE_INTRO))
+        col.addWidget(self.intro)
         self.kept = label(kind="warning")     # what waits, sealed, for the unlock
         self.kept.hide()
         col.addWidget(self.kept)

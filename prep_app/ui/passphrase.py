@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..passphrase import strength
+from .code_entry import CodeEntry
 from .lang import LANG, N_, _, bind, on_change
 from .widgets import MIN_HEIGHT, button, fit_dialog, label
 
@@ -244,13 +245,13 @@ class UnlockForm(QWidget):
     unlocked = Signal(object)
     damaged = Signal(str)       # translated message: the file cannot be opened at all
     busy_changed = Signal(bool)
+    code_mode = Signal(bool)    # the recovery code is asked for instead of the passphrase
 
     def __init__(self, path: Path | None = None, parent=None, enter_unlocks: bool = True):
         super().__init__(parent)
         self.path = path
         self.passphrase = _password_edit()
-        self.code = QLineEdit()
-        self.code.setMinimumHeight(MIN_HEIGHT)
+        self.code = CodeEntry()
         self.use_code = QCheckBox()
         self.used_recovery_code = False   # the last unlock used the code: offer a new passphrase
         self.problem = label(kind="error")
@@ -259,8 +260,6 @@ class UnlockForm(QWidget):
         self._ticket = 0
         self.busy_box = Busy(N_("Opening the plan…"))
         bind(self.passphrase, "setAccessibleName", N_("Passphrase"))
-        bind(self.code, "setAccessibleName", N_("Recovery code"))
-        bind(self.code, "setPlaceholderText", N_("The code on the paper, with or without dashes"))
         bind(self.use_code, "setText", N_("I forgot the passphrase: use the recovery code"))
         bind(self.use_code, "setAccessibleName", N_("I forgot the passphrase: use the recovery code"))
         self.pass_label = label(N_("Passphrase"), kind="field", buddy=self.passphrase)
@@ -286,6 +285,7 @@ class UnlockForm(QWidget):
         self.code_label.setVisible(code)
         self.code.setVisible(code)
         (self.code if code else self.passphrase).setFocus()
+        self.code_mode.emit(code)
 
     def reset(self, path: Path | None = None) -> None:
         self._ticket += 1        # an answer still coming is for a plan no longer asked for
@@ -339,7 +339,10 @@ class UnlockForm(QWidget):
             return
         if isinstance(error, VaultError):
             self._say_text(error.message.text(LANG.gettext))
-            (self.code if code_mode else self.passphrase).selectAll()
+            if code_mode and getattr(error, "groups", ()):
+                self.code.select_group(error.groups[0])     # just the group with the typo
+            elif not code_mode:
+                self.passphrase.selectAll()
             return
         if error is not None:
             raise error
@@ -365,7 +368,11 @@ class UnlockDialog(QDialog):
         bind(self, "setWindowTitle", N_("Open a plan"))
         self.form = UnlockForm(path, enter_unlocks=False)
         lay = QVBoxLayout(self)
-        lay.addWidget(label(N_("Type the passphrase of this plan.")))
+        intro = label()
+        self.form.code_mode.connect(lambda code: bind(intro, "setText", N_("Type the recovery code of this plan.")
+                                                      if code else N_("Type the passphrase of this plan.")))
+        bind(intro, "setText", N_("Type the passphrase of this plan."))
+        lay.addWidget(intro)
         lay.addWidget(self.form)
         self.box = _buttons(self, N_("Open"))
         lay.addWidget(self.box)

@@ -65,3 +65,11 @@ def form_field(step_or_editor, path):
 def answered(qtbot, form) -> None:
     """The key is derived on another thread: wait for the form's answer."""
     qtbot.waitUntil(lambda: not form.busy, timeout=10_000)
+
+
+def type_code(qtbot, entry, code: str) -> None:
+    """Type a recovery code as a person does: group after group, each in its box
+    (the boxes move on by themselves; keyClicks would keep typing into one)."""
+    groups = code.replace(" ", "-").split("-")
+    for field, group in zip(entry.fields, groups, strict=True):
+        qtbot.keyClicks(field, group)

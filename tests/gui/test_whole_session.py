@@ -6,7 +6,6 @@ the app's folder names the family, the plan's label or a recovery code."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from prep_app.vault import unlock_vault
 
 from . import test_walkthrough
-from .helpers import answered, click, create_plan, type_into
+from .helpers import answered, click, create_plan, type_code, type_into
 from .test_walkthrough import walk
 
 NEW_PASSPHRASE = "river mango tuesday song"
@@ -70,18 +69,17 @@ def test_a_whole_evening_leaves_nothing_on_the_laptop(window, ui, qtbot, home, m
     ui.folder = laptop_pdfs
     click(qtbot, panel.save_button)                # PDFs on the laptop, tonight
     printed = home["pdfs"] / "printed.pdf"
-    if shutil.which("pdftoppm"):                   # printing draws pages through poppler
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        for name, box in panel.checks.items():
-            box.setChecked(name == "wallet")
-        assert panel.print_to(printer)
-        assert printed.stat().st_mode & 0o077 == 0      # owner-only, like the saved PDFs
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    for name, box in panel.checks.items():
+        box.setChecked(name == "wallet")
+    assert panel.print_to(printer)
+    assert printed.stat().st_mode & 0o077 == 0      # owner-only, like the saved PDFs
     # lock, and unlock with the recovery code: a new passphrase is asked for
     click(qtbot, window.editor.lock_button)
     click(qtbot, window.lock_page.form.use_code)
-    type_into(qtbot, window.lock_page.form.code, codes[0])
+    type_code(qtbot, window.lock_page.form.code, codes[0])
     click(qtbot, window.lock_page.unlock_button)
     answered(qtbot, window.lock_page.form)
     dialog = window.dialog
