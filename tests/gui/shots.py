@@ -5,6 +5,10 @@
 Writes <lang>-<scale>-<nn>-<screen>.png at 1366x768, in English and Spanish
 (and Portuguese), at 100% and 150% text.  Uses the sample plan in a temporary
 home; nothing is written elsewhere.
+
+With ``whole_screen=True`` (under a real X server and window manager) the
+window opens as a start opens it and each shot is the whole screen: title
+bar, taskbar margin and dialogs where the window manager put them.
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5)) -> list[Path]:
+def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5), whole_screen=False) -> list[Path]:
     tmp = tempfile.mkdtemp(prefix="prep-shots-")
     os.environ["PREP_APP_HOME"] = tmp
     from prep_app.model import dumps, loads
@@ -43,7 +47,13 @@ def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5)
         for _ in range(4):      # layouts settle over a few passes (wrapped labels)
             app.processEvents()
         p = out_dir / f"{name}.png"
-        widget.grab().save(str(p))
+        if whole_screen:
+            widget.activateWindow()
+            for _ in range(20):
+                app.processEvents()
+            app.primaryScreen().grabWindow(0).save(str(p))
+        else:
+            widget.grab().save(str(p))
         written.append(p)
 
     for scale in scales:
@@ -53,8 +63,12 @@ def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5)
             LANG.set(lang)
             tag = f"{lang}-{int(scale * 100)}"
             w = MainWindow(kdf=fast)
-            w.resize(1366, 768)
-            w.show()
+            if whole_screen:
+                from prep_app.ui.app import show_fitted
+                show_fitted(w)
+            else:
+                w.resize(1366, 768)
+                w.show()
             w.refresh_plans()
             shot(w, f"{tag}-00-start")
             d = CreatePlanDialog(w)
