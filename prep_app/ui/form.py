@@ -431,6 +431,7 @@ class DateEdit(QLineEdit):
         if self.calendar is None:
             self.calendar = _CalendarPopup(self)
             self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
             self.calendar.activated.connect(self._choose)     # Enter, double-click
             self.calendar.clicked.connect(self._choose)
         cal = self.calendar
