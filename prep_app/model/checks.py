@@ -8,18 +8,31 @@ Messages are :class:`prep_app.messages.Message` templates, translated when shown
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import cast
 
 from ..messages import N_, Message
+from ..resources import resource_path
+from .numbers import account_numbers, free_texts, last_four
+from .people import repeats
 from .phones import is_valid_phone
 from .plan import Plan
 from .standby import NEEDS_LAWYER, statuses
 
 BLOCKER = "blocker"
 WARNING = "warning"
+
+# The longest name every printout shows whole and readable.  The tightest
+# place is a page header (the child's name on the school page, the family
+# name on the others): 45 % of the A4 text width, 229 pt, where the name
+# shrinks to fit.  50 characters of an ordinary name in mixed case still fit
+# at 8 pt there (53 do; 46 capitals do at 8 pt, 52 at 7 pt); past about 80 the
+# header cuts it.  Everywhere else names wrap.
+MAX_NAME_LENGTH = 50
 
 
 @dataclass(frozen=True)
@@ -33,7 +46,7 @@ class Finding:
         return self.message.text(gettext)
 
 
-def _who(kind_template: str, index: int, name: str | None) -> Message:
+def _who(kind_template: str, index: int, name: str | Message | None) -> Message:
     """'Guardian 2' or, when a name is known, 'Guardian 2 (Ana Souza)'."""
     if name:
         return Message(N_("{kind} {n} ({name})"), {"kind": Message(kind_template), "n": index + 1, "name": name})
@@ -70,6 +83,16 @@ def _guardian_rules(plan: Plan):
         yield _finding(WARNING, "primary_at_risk_no_alternate", f"guardians[{i}].may_be_at_risk",
                        N_("The primary guardian could also be detained, and there is no alternate guardian. "
                           "Name a second adult who is not at risk."))
+    elif plan.guardians and not alternates:
+        yield _finding(WARNING, "no_alternate_guardian", "guardians",
+                       N_("There is no alternate guardian. Name a second adult who can care for the children "
+                          "if the first guardian cannot."))
+    for first, later in repeats(plan.guardians):
+        yield _finding(WARNING, "duplicate_guardian", f"guardians[{later}].full_name",
+                       N_("{who} seems to be the same person as {first}. The alternate guardian must be "
+                          "another adult. If it is the same person, remove one of them."),
+                       who=_who(N_("Guardian"), later, plan.guardians[later].full_name),
+                       first=_who(N_("Guardian"), first, plan.guardians[first].full_name))
 
 
 def _child_rules(plan: Plan):
@@ -77,6 +100,10 @@ def _child_rules(plan: Plan):
         yield _finding(BLOCKER, "no_children", "children", N_("No children are in the plan yet."))
     for i, c in enumerate(plan.children):
         who = _who(N_("Child"), i, c.full_name)
+        if not c.full_name:
+            yield _finding(WARNING, "child_no_name", f"children[{i}].full_name",
+                           N_("{who} has no name. The designation and the school page need the child's full name."),
+                           who=who)
         if plan.guardians and not plan.guardians_for(c.id):
             yield _finding(WARNING, "child_without_guardian", f"children[{i}]",
                            N_("{who} has no guardian named."), who=who)
@@ -100,9 +127,32 @@ def _designation_rules(plan: Plan):
             yield _finding(WARNING, "other_parent_unknown", f"children[{status.index}].other_parent.consent_reason",
                            N_("{who}: the other parent is not known. Ask a lawyer to confirm that their consent "
                               "is not needed."), who=_who(N_("Child"), status.index, status.child.full_name))
+    yield from _paper_rules(plan)
     if plan.children and not plan.designation.contingencies and not plan.designation.other_contingency:
         yield _finding(BLOCKER, "no_contingency", "designation.contingencies",
                        N_("Choose when the standby guardian takes over (for example, if a parent is detained)."))
+
+
+def _paper_rules(plan: Plan):
+    """What the designation, the consent page and the guardian's statement
+    print about the parents (§§45a-624a, 45a-624b, 45a-624c forms)."""
+    eligible = [s for s in statuses(plan) if s.eligible]
+    signing = {p.id for s in eligible for p in s.principals}
+    for i, p in enumerate(plan.parents):
+        if p.id in signing and not p.full_name:
+            yield _finding(WARNING, "parent_no_name", f"parents[{i}].full_name",
+                           N_("{who} has no name. The designation must give the name of the parent who signs it."),
+                           who=_who(N_("Parent"), i, None))
+    if eligible and not plan.household.address:
+        yield _finding(WARNING, "household_no_address", "household.address",
+                       N_("The home address is missing. The standby guardian's statement must give the "
+                          "parent's address."))
+    for s in eligible:
+        if s.consent_page and not s.child.other_parent.full_name:
+            yield _finding(WARNING, "other_parent_no_name", f"children[{s.index}].other_parent.full_name",
+                           N_("{who}: the other parent agrees, but their name is missing. The consent page "
+                              "needs the other parent's name."),
+                           who=_who(N_("Child"), s.index, s.child.full_name))
 
 
 def _contact_rules(plan: Plan):
@@ -111,6 +161,67 @@ def _contact_rules(plan: Plan):
     if plan.children and not plan.guardians and not any(c.authorized_pickup for c in plan.contacts):
         yield _finding(WARNING, "no_pickup", "contacts",
                        N_("Nobody is allowed to pick the children up from school yet."))
+    for first, later in repeats(plan.contacts):
+        yield _finding(WARNING, "duplicate_contact", f"contacts[{later}].full_name",
+                       N_("{who} seems to be the same person as {first}. If so, remove one of them."),
+                       who=_who(N_("Contact"), later, plan.contacts[later].full_name),
+                       first=_who(N_("Contact"), first, plan.contacts[first].full_name))
+
+
+@cache
+def _document_names() -> dict[str, str]:
+    """The English names of the document types (catalog msgids), as printed."""
+    with open(resource_path("content", "documents.json"), encoding="utf-8") as fp:
+        return json.load(fp)["types"]
+
+
+def _document_rules(plan: Plan):
+    for i, d in enumerate(plan.documents):
+        if d.status is None:
+            name: Message = Message(_document_names()[d.type or "other"])
+            if person := plan.person_name(d.person):
+                name = Message(N_("{field}, {who}"), {"field": name, "who": person})
+            yield _finding(WARNING, "document_no_status", f"documents[{i}].status",
+                           N_("{who}: say if you have it, need it, or have asked for it."),
+                           who=_who(N_("Document"), i, name))
+
+
+def _free_text_rules(plan: Plan):
+    for text in free_texts(plan):
+        numbers = account_numbers(text.value)
+        if numbers:
+            yield _finding(WARNING, "account_number_in_text", text.path,
+                           N_('"{field}" has a long number ({number}) that looks like an account or card number. '
+                              "Do not write the whole number: write the bank's name and the last 4 digits only."),
+                           field=text.label, number=last_four(numbers[0]))
+
+
+def _name_length_rules(plan: Plan):
+    family = plan.household.family_name or ""
+    if len(family) > MAX_NAME_LENGTH:
+        yield _finding(WARNING, "name_too_long", "household.family_name",
+                       N_("The family name is too long for the printouts: it has {n} characters, and there is "
+                          "room for {limit}. Write a shorter form."), n=len(family), limit=MAX_NAME_LENGTH)
+    for path, who, name in _names(plan):
+        if len(name or "") > MAX_NAME_LENGTH:
+            yield _finding(WARNING, "name_too_long", path,
+                           N_("The name of {who} is too long for the printouts: it has {n} characters, and there "
+                              "is room for {limit}. Write a shorter form, for example without a middle name."),
+                           who=who, n=len(name or ""), limit=MAX_NAME_LENGTH)
+
+
+def _names(plan: Plan):
+    """(path, who, name) for every person's name the printouts show; *who*
+    never quotes the name itself, which is what is too long."""
+    lists = (("parents", N_("Parent")), ("children", N_("Child")), ("guardians", N_("Guardian")),
+             ("contacts", N_("Contact")), ("do_not_release_to", N_("Person never to release to")))
+    for kind, label in lists:
+        for i, person in enumerate(getattr(plan, kind)):
+            yield f"{kind}[{i}].full_name", _who(label, i, None), person.full_name
+    for i, c in enumerate(plan.children):
+        yield (f"children[{i}].other_parent.full_name",
+               Message(N_("the other parent of {who}"), {"who": _who(N_("Child"), i, c.full_name)}),
+               c.other_parent.full_name)
 
 
 def _phone_and_date_rules(plan: Plan, today: date):
@@ -128,7 +239,8 @@ def _phone_and_date_rules(plan: Plan, today: date):
 def check(plan: Plan, today: date | None = None) -> list[Finding]:
     """Every finding, group by group, in the order the review shows them."""
     return [*_guardian_rules(plan), *_child_rules(plan), *_designation_rules(plan),
-            *_contact_rules(plan), *_phone_and_date_rules(plan, today or date.today())]
+            *_contact_rules(plan), *_document_rules(plan), *_free_text_rules(plan), *_name_length_rules(plan),
+            *_phone_and_date_rules(plan, today or date.today())]
 
 
 def blockers(plan: Plan) -> list[Finding]:

@@ -34,3 +34,14 @@ def format_phone(text: str | None) -> str:
     style = (phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 1
              else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return phonenumbers.format_number(number, style)
+
+
+def phone_key(text: str | None) -> str:
+    """A phone number as compared: "+12035550142" for "(203) 555-0142" and
+    "203.555.0142" alike; the bare digits when it is not a valid number."""
+    if not text:
+        return ""
+    number = _parse(text)
+    if number is not None and phonenumbers.is_valid_number(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return "".join(ch for ch in text if ch.isdigit())
