@@ -10,6 +10,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from ..messages import N_
+from ..model.people import pickup_list
 from ..model.phones import format_phone
 from ..model.plan import Child, Parent, Plan
 from . import sections as S
@@ -19,18 +20,9 @@ TITLE = N_("Information for the school")
 
 
 def pickup_rows(plan: Plan, child: Child) -> list[list]:
-    rows, seen = [], set()
-    n = 0
-    for c in plan.contacts_in_call_order():
-        if c.authorized_pickup:
-            n += 1
-            rows.append([str(n), c.full_name, c.relationship, format_phone(c.phone)])
-            seen.add((c.full_name or "").strip().casefold())
-    for g in plan.guardians_for(child.id):
-        if (g.full_name or "").strip().casefold() not in seen:
-            n += 1
-            rows.append([str(n), g.full_name, g.relationship, format_phone(g.phone)])
-    return rows
+    """Who may pick the child up, in order, each person once (the model decides who is the same person)."""
+    return [[str(n), p.full_name, p.relationship, format_phone(p.phone)]
+            for n, p in enumerate(pickup_list(plan, child), 1)]
 
 
 def child_page(ctx: Ctx, plan: Plan, c: Child) -> list:
