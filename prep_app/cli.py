@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--out", type=Path, required=True, help="folder for the PDFs")
     cmd.add_argument("--only", help="some of: plan,guardian,school,wallet,checklist")
     cmd.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    cmd.add_argument("--show-full-numbers", action="store_true",
+                     help="print account and card numbers found in notes in full "
+                          "(by default only their last 4 digits are printed)")
 
     commands.add_parser("list", help="list the plans kept on this laptop (label and date only)")
     return parser
@@ -213,7 +216,8 @@ def cmd_render(args) -> int:
     only = [name.strip() for name in args.only.split(",")] if args.only else None
     try:
         args.out.mkdir(parents=True, exist_ok=True)
-        written = outputs.render_all(plan, languages, args.out, only=only, paper=args.paper)
+        written = outputs.render_all(plan, languages, args.out, only=only, paper=args.paper,
+                                     show_full_numbers=args.show_full_numbers)
     except ValueError as err:
         raise _error(EXIT_USAGE, N_("{problem}"), problem=err) from None
     except OSError as err:

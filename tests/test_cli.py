@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from prep_app import __version__
+from prep_app.outputs import file_names
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "example-plan.json"
 FAMILY_NAMES = ["Gonçalves", "Ñañez", "Nguyễn Thị Hoa", "Wiśniewski", "A-123-456-789"]
@@ -290,8 +291,9 @@ def test_render_prints_both_languages_and_only_what_was_asked(env, vault, tmp_pa
     out = tmp_path / "pdfs"
     result = prep_app(env, "render", "--vault", vault, "--lang", "es,en", "--out", out, "--only", "school,wallet")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["school.pdf", "wallet.pdf"]
-    school = " ".join(page.extract_text() for page in PdfReader(out / "school.pdf").pages)
+    names = file_names("es")                                      # named in the first language
+    assert sorted(p.name for p in out.iterdir()) == sorted([names["school"], names["wallet"]])
+    school = " ".join(page.extract_text() for page in PdfReader(out / names["school"]).pages)
     assert "Estudiante" in school and "Student" in school          # both languages, side by side
     assert "Gonçalves" in school
     assert all(p.stat().st_mode & 0o077 == 0 for p in out.iterdir())
@@ -302,6 +304,6 @@ def test_render_blank_forms_need_no_vault_and_hold_no_family(env, tmp_path):
     out = tmp_path / "blank"
     result = prep_app(env, "render", "--blank", "--lang", "pt_BR", "--out", out, "--only", "checklist")
     assert result.returncode == 0, result.stderr
-    text = "".join(page.extract_text() for page in PdfReader(out / "checklist.pdf").pages)
+    text = "".join(page.extract_text() for page in PdfReader(out / file_names("pt_BR")["checklist"]).pages)
     assert "Certidãodenascimento" in "".join(text.split())     # in Portuguese alone
     assert "Birth certificate" not in text

@@ -81,3 +81,23 @@ def test_list_shows_labels_only(run, tmp_path):
 def test_an_unknown_command_is_one_line_and_exit_2(run):
     code, _out, err = run("frobnicate")
     assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_render_prints_an_account_number_in_full_only_when_asked(run, tmp_path):
+    from pypdf import PdfReader
+    plan = json.loads(SAMPLE.read_text("utf-8"))
+    plan["finances"]["bank_notes"] = "Checking 123456789012 at Webster Bank"
+    source = tmp_path / "plan.json"
+    source.write_text(json.dumps(plan), "utf-8")
+    vault = tmp_path / "family.prepvault"
+    run("import", source, "--vault", vault)
+
+    def binder(*flags):
+        out = tmp_path / ("full" if flags else "masked")
+        code, _out, err = run("render", "--vault", vault, "--lang", "en", "--out", out, "--only", "plan", *flags)
+        assert code == 0, err
+        return "".join("".join(page.extract_text().split()) for page in PdfReader(out / "plan.pdf").pages)
+
+    masked = binder()
+    assert "Checking••••9012atWebsterBank" in masked and "123456789012" not in masked
+    assert "Checking123456789012atWebsterBank" in binder("--show-full-numbers")

@@ -106,7 +106,7 @@ class Ctx:
     """The languages of one printout (primary first) and the bilingual helpers."""
 
     def __init__(self, languages: list[str], paper: str = "letter", today: date | None = None,
-                 blank: bool = False):
+                 blank: bool = False, show_full_numbers: bool = False):
         if not languages or len(languages) > 2:
             raise ValueError("give one or two languages, e.g. ['en'] or ['es', 'en']")
         langs = []
@@ -124,12 +124,15 @@ class Ctx:
         self.width = self.pagesize[0] - 2 * MARGIN
         self.today = today or date.today()
         self.blank = blank
+        # print account numbers in free text whole (the family chose to); else their last 4 digits
+        self.show_full_numbers = show_full_numbers
 
     def for_instrument(self) -> Ctx:
         """The languages of a legal instrument: English, the controlling text,
         then the family's first other language as a translation beside it."""
         others = [lang for lang in self.langs if lang != "en"]
-        return Ctx(["en"] + others[:1], paper=self.paper, today=self.today, blank=self.blank)
+        return Ctx(["en"] + others[:1], paper=self.paper, today=self.today, blank=self.blank,
+                   show_full_numbers=self.show_full_numbers)
 
     # -- words ------------------------------------------------------------
     def t(self, msgid: str, **fmt) -> list[str]:

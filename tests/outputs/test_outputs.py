@@ -290,8 +290,8 @@ def test_single_language_output_has_one_language():
 
 
 def test_render_all_writes_the_files(tmp_path):
-    paths = render_all(sample_plan(), ["es", "en"], tmp_path / "out", today=TODAY)
-    assert [p.name for p in paths] == [f"{n}.pdf" for n in OUTPUTS]
+    paths = render_all(sample_plan(), ["en", "es"], tmp_path / "out", today=TODAY)
+    assert [p.name for p in paths] == [f"{n}.pdf" for n in OUTPUTS]      # named in the first language
     assert all(p.read_bytes().startswith(b"%PDF") for p in paths)
     only = render_all(None, ["en"], tmp_path / "blank", only=["wallet"], paper="a4", today=TODAY)
     assert [p.name for p in only] == ["wallet.pdf"]
