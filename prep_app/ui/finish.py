@@ -3,6 +3,7 @@ family chooses (their USB stick), print, then erase the plan and its backups."""
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -82,7 +83,7 @@ class FinishDialog(QDialog):
 
     def _show_pdfs(self) -> None:
         left = self.session.pdfs_left()
-        self.pdfs.setText("\n".join(str(p) for p in left))
+        self.pdfs.setText(files_by_folder(left))
         for w in (self.pdfs_note, self.pdfs, self.delete_pdfs_button):
             w.setVisible(bool(left))
 
@@ -141,3 +142,11 @@ class FinishDialog(QDialog):
             return
         self.accept()
         self.erase_confirmed.emit()
+
+
+def files_by_folder(paths) -> str:
+    """Each folder once, then its files: five full paths filled the dialog."""
+    folders: dict[Path, list[str]] = {}
+    for path in paths:
+        folders.setdefault(path.parent, []).append(path.name)
+    return "\n".join(f"{folder}{os.sep}\n    " + ", ".join(names) for folder, names in folders.items())

@@ -6,7 +6,7 @@ import os
 import shutil
 import tempfile
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -368,15 +368,48 @@ def ask(parent, title: str, text: str) -> bool:
 
 
 
+class _KeepFitted(QObject):
+    """Refits its dialog after every change of its layout (a message shown, a
+    list grown), once the change has settled."""
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and not getattr(obj, "_fit_pending", False):
+            obj._fit_pending = True
+            QTimer.singleShot(0, obj, lambda: _fit_now(obj))
+        return False
+
+
 def fit_dialog(dialog) -> None:
     """Give a dialog the height its wrapped texts need at the current width
-    (Qt sizes top-level windows before word-wrapped labels know their width)."""
+    (Qt sizes top-level windows before word-wrapped labels know their width),
+    now and whenever its contents change, within the screen's free area."""
+    if getattr(dialog, "_keep_fitted", None) is None:
+        dialog._keep_fitted = _KeepFitted(dialog)
+        dialog.installEventFilter(dialog._keep_fitted)
+    _fit_now(dialog)
+
+
+def _fit_now(dialog) -> None:
+    dialog._fit_pending = False
     lay = dialog.layout()
     if lay is None:
         return
+    def needed(width: int) -> int:
+        return lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+
     width = max(dialog.width(), dialog.minimumWidth())
-    height = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
-    screen = dialog.screen().availableGeometry() if dialog.screen() else None
-    if screen is not None:
-        height = min(height, screen.height() - 40)
-    dialog.resize(width, max(height, dialog.height()))
+    height = needed(width)
+    free = dialog.screen().availableGeometry() if dialog.screen() else None
+    if free is not None:
+        tallest = free.height() - 40                   # leave room for the title bar
+        widest = min(free.width() - 40, max(width, 900))
+        while height > tallest and width + 40 <= widest:   # large text: fewer, longer lines
+            width += 40
+            height = needed(width)
+        height = min(height, tallest)
+    if height > dialog.height() or width > dialog.width():
+        dialog.resize(width, max(height, dialog.height()))
+        if free is not None and dialog.isVisible():    # grown past the screen's bottom: move up
+            frame = dialog.frameGeometry()
+            if frame.bottom() > free.bottom():
+                dialog.move(frame.left(), max(free.top(), free.bottom() - frame.height()))

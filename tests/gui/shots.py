@@ -78,6 +78,9 @@ def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5)
             from prep_app.ui.widgets import fit_dialog
             fit_dialog(d)
             shot(d, f"{tag}-00-create")
+            d.confirm.setText("mango rivers")
+            d.accept()            # the passphrases differ: the dialog must grow with the message
+            shot(d, f"{tag}-00-create-problem")
             d.close()
             r = RecoveryCodeDialog(code, "Blue door", w)
             r.show()

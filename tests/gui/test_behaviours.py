@@ -124,3 +124,42 @@ def test_the_window_opens_inside_a_small_screen_with_its_buttons_visible(ui, qtb
     idle_box = window.start.idle
     bottom_right = idle_box.mapToGlobal(idle_box.rect().bottomRight())
     assert free.contains(bottom_right)
+
+
+def squeezed_texts(dialog) -> list[str]:
+    """Wrapped texts given less height than they need, or lying outside the dialog."""
+    from PySide6.QtWidgets import QLabel
+    bad = []
+    for text in dialog.findChildren(QLabel):
+        if not text.isVisibleTo(dialog) or not text.wordWrap():
+            continue
+        inside = dialog.rect().contains(text.mapTo(dialog, text.rect().bottomRight()))
+        if text.height() < text.heightForWidth(text.width()) or not inside:
+            bad.append(text.text())
+    return bad
+
+
+def test_the_new_plan_dialog_grows_with_its_message_at_large_text(window, ui, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from prep_app.ui.app import set_text_scale
+    from prep_app.ui.passphrase import CreatePlanDialog
+    from prep_app.ui.widgets import fit_dialog
+    app = QApplication.instance()
+    set_text_scale(app, 1.5)
+    try:
+        window.set_language("es")
+        dialog = CreatePlanDialog(window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        fit_dialog(dialog)
+        dialog.label_edit.setText("Blue door")
+        dialog.passphrase.setText("mango river tuesday")
+        dialog.confirm.setText("mango rivers")
+        dialog.accept()                             # the two passphrases differ
+        assert dialog.problem.isVisible()
+        qtbot.waitUntil(lambda: squeezed_texts(dialog) == [], timeout=2000)   # once the layout settles
+        ok = dialog.box
+        assert dialog.rect().contains(ok.mapTo(dialog, ok.rect().bottomRight()))
+    finally:
+        set_text_scale(app, 1.0)

@@ -93,7 +93,7 @@ def test_a_whole_evening_leaves_nothing_on_the_laptop(window, ui, qtbot, home, m
     ui.folder = home["usb"]
     click(qtbot, finish.copy_button)
     assert finish.pdfs.isVisibleTo(finish)
-    assert (str(printed) in finish.pdfs.text()) == printed.exists()
+    assert (printed.name in finish.pdfs.text() and str(printed.parent) in finish.pdfs.text()) == printed.exists()
     click(qtbot, finish.delete_pdfs_button)
     assert not printed.exists() and list(laptop_pdfs.iterdir()) == []
     click(qtbot, finish.erase_button)
