@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from prep_app.model import Child, Contact, Guardian, OtherParent, Parent, Plan, check
-from prep_app.model.plan import School
+from prep_app.model.plan import Document, School
 from prep_app.ui.form import Form
 from prep_app.ui.steps import split_path
 
@@ -31,6 +32,22 @@ def untidy_family() -> Plan:
     return plan
 
 
+def family_with_what_the_papers_lack() -> Plan:
+    """The rules about what the legal papers and printouts need."""
+    plan = Plan()
+    plan.household.family_name = "Lopez " * 40
+    plan.household.address = "1 Main St, Danbury, CT 06810"
+    plan.parents = [Parent(id="p1", full_name="Maria Lopez"), Parent(id="p2")]
+    plan.children = [Child(id="c1", parents=["p1"], other_parent=OtherParent(consent="yes"))]
+    plan.guardians = [Guardian(id="g1", role="primary", full_name="Ana Souza", phone="(203) 555-0123"),
+                      Guardian(id="g2", role="primary", full_name="ana souza", phone="(203) 555-0123")]
+    plan.contacts = [Contact(id="k1", full_name="Rosa Diaz", phone="(203) 555-0188"),
+                     Contact(id="k2", full_name="Rosa Díaz", phone="(203) 555-0188")]
+    plan.documents = [Document(type="passport", person="p1")]
+    plan.finances.bank_notes = "Savings 4111 1111 1111 1111"
+    return plan
+
+
 def expected_editors(step, path: str) -> list:
     """The widgets a Fix for *path* may focus: the field's editor (or, when the
     field is hidden, the answer that shows it)."""
@@ -46,8 +63,9 @@ def expected_editors(step, path: str) -> list:
     return found
 
 
-def test_every_fix_lands_in_its_field_and_leads_back_to_the_review(window, ui, qtbot, home):
-    plan = untidy_family()
+@pytest.mark.parametrize("make_plan", [untidy_family, family_with_what_the_papers_lack])
+def test_every_fix_lands_in_its_field_and_leads_back_to_the_review(window, ui, qtbot, home, make_plan):
+    plan = make_plan()
     findings = check(plan)
     assert len({f.code for f in findings}) >= 8
     ed = open_plan(window, home, plan)
