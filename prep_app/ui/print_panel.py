@@ -2,23 +2,25 @@
 the app, save the PDFs to a folder the user picks, or print through the
 system print dialog.  Also used from the start screen for blank forms.
 
-Preview and direct printing rasterize the PDFs with poppler's ``pdftoppm``
-(PySide6-Essentials has no QtPdf); PDF bytes go through pipes, never to a
-temp file.  Without pdftoppm the preview shows a note and the user can still
-save the PDFs and print them from a PDF viewer.
+Preview and direct printing draw the PDFs' pages with PDFium (pypdfium2,
+which ships with its wheels on Windows, macOS and Linux; PySide6-Essentials
+has no QtPdf).  The PDFs are the family's plaintext: they are drawn from
+memory, never from a temp file.
 """
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
+import math
 import os
-import re
-import shutil
-import subprocess
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageSize, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..log import caught
-from . import widgets
+from . import background, widgets
 from .lang import LANG, N_, _, bind, languages, on_change
 from .widgets import MIN_HEIGHT, button, label
 
@@ -47,49 +49,92 @@ OUTPUT_NAMES = {
 
 LOG = logging.getLogger(__name__)
 
+POINTS_PER_INCH = 72
+# Print quality; a 1200-dpi printer gets 600-dpi pages, at half the time and spool.
+MAX_PRINT_DPI = 600
+# Printing sends each page in bands of about this size: a whole 600-dpi Letter
+# page is a 134 MB image, held several times over while Qt encodes it.
+BAND_BYTES = 8 << 20
+# PDFium is not thread-safe, and the preview draws pages off the window's thread.
+_PDFIUM = threading.Lock()
 
-def pdftoppm_path() -> str | None:
-    return shutil.which("pdftoppm")
+
+@contextlib.contextmanager
+def _document(pdf: bytes) -> Iterator[pdfium.PdfDocument]:
+    with _PDFIUM:
+        doc = pdfium.PdfDocument(pdf)
+    try:
+        yield doc
+    finally:
+        with _PDFIUM:
+            doc.close()
 
 
-def page_count(pdf: bytes) -> int:
-    return max(1, len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)))
+def page_size(pdf: bytes) -> tuple[float, float]:
+    """The first page's width and height in points (Letter 612 x 792, A4 595 x 842)."""
+    with _document(pdf) as doc, _PDFIUM:
+        return doc.get_page_size(0)
 
 
-def rasterize(pdf: bytes, dpi: int = 60, first: int = 1, last: int | None = None) -> list[QImage]:
-    """PDF pages as images, through pdftoppm on pipes (nothing written to disk)."""
+def rasterize(pdf: bytes, dpi: float = 60, first: int = 1, last: int | None = None) -> list[QImage]:
+    """PDF pages as images, drawn in memory (nothing written to disk)."""
     return list(iter_pages(pdf, dpi, first, last))
 
 
-def iter_pages(pdf: bytes, dpi: int = 60, first: int = 1, last: int | None = None):
-    """One page image at a time, so printing never holds a whole document in memory."""
-    exe = pdftoppm_path()
-    if not exe:
-        return
-    last = last or page_count(pdf)
-    for n in range(first, last + 1):
-        done = subprocess.run([exe, "-png", "-r", str(dpi), "-f", str(n), "-l", str(n), "-singlefile", "-"],
-                              input=pdf, capture_output=True, timeout=60)
-        if done.returncode != 0 or not done.stdout:
-            break
-        image = QImage.fromData(done.stdout, "PNG")
-        if image.isNull():
-            break
-        yield image
+def iter_pages(pdf: bytes, dpi: float = 60, first: int = 1, last: int | None = None) -> Iterator[QImage]:
+    """One page image at a time."""
+    with _document(pdf) as doc:
+        for index in range(first - 1, min(last or len(doc), len(doc))):
+            yield _draw(doc, index, dpi / POINTS_PER_INCH)
 
 
-def choose_printer(parent):
-    """A printer from the system print dialog, set to a real printer; None if
-    cancelled or if the laptop has no printer (Qt would then offer only
-    "print to file": a plaintext PDF in a folder nobody chose)."""
+def _draw(doc: pdfium.PdfDocument, index: int, scale: float, top: int = 0, bottom: int | None = None) -> QImage:
+    """Rows *top* to *bottom* (all by default) of a page, at *scale* pixels per point."""
+    with _PDFIUM:
+        page = doc[index]
+        try:
+            rows = math.ceil(page.get_height() * scale)        # as pypdfium2 counts them
+            bottom = rows if bottom is None else bottom
+            # the crop is in points, half a row short: pypdfium2 rounds it up to whole rows
+            crop = (0, max(0.0, (rows - bottom - 0.5) / scale), 0, max(0.0, (top - 0.5) / scale))
+            bitmap = page.render(scale=scale, crop=crop, prefer_bgrx=True)
+            try:
+                # BGRx bytes are Qt's RGB32: no conversion here, and none when Qt prints it
+                return QImage(memoryview(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                              QImage.Format.Format_RGB32).copy()     # a copy: the bitmap is freed below
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+
+
+def set_paper(printer, pdf: bytes) -> None:
+    """The printer's paper becomes the PDF's (Letter stays Letter, A4 stays A4)."""
+    width, height = page_size(pdf)
+    printer.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "",
+                                  QPageSize.SizeMatchPolicy.FuzzyMatch))
+
+
+def available_printers():
+    from PySide6.QtPrintSupport import QPrinterInfo
+    return QPrinterInfo.availablePrinters()
+
+
+def choose_printer(parent, pdf: bytes | None = None):
+    """A printer from the system print dialog, set to a real printer and to
+    the paper of *pdf*; None if cancelled or if the laptop has no printer (Qt
+    would then offer only "print to file": a plaintext PDF in a folder nobody
+    chose)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-    printers = QPrinterInfo.availablePrinters()
+    printers = available_printers()
     if not printers:
         return None
     default = QPrinterInfo.defaultPrinter()
     printer = QPrinter(default if not default.isNull() else printers[0], QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
     printer.setOutputFileName("")
+    if pdf is not None:
+        set_paper(printer, pdf)
     dialog = QPrintDialog(printer, parent)
     try:
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -98,42 +143,68 @@ def choose_printer(parent):
 
 
 def has_printer() -> bool:
-    from PySide6.QtPrintSupport import QPrinterInfo
-    return bool(QPrinterInfo.availablePrinters())
+    return bool(available_printers())
 
 
 NO_PRINTER = N_("No printer is set up on this laptop. Save the PDFs on the family's USB stick "
                 "and print them elsewhere, or ask a volunteer to add a printer.")
 
 
-def print_pdfs(printer, pdfs) -> bool:
-    """Paint each PDF (bytes) on *printer*, page after page; False if the
-    printer would not start or pages cannot be drawn on this laptop.  A file
-    printed to (the user chose "print to file") is made owner-only."""
-    if not pdftoppm_path():
-        return False
+def print_pdfs(printer, pdfs: Iterable[bytes]) -> bool:
+    """Paint each PDF (bytes) on *printer*, page after page, drawn at the
+    printer's resolution and sent without loss.  False if the printer would
+    not start.  A file printed to (the user chose "print to file") is made
+    owner-only."""
+    printer.setFullPage(True)            # the PDF page holds its own margins
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
     started = False
     for pdf in pdfs:
-        for image in iter_pages(pdf, dpi=150):
-            if not started:
-                if not painter.begin(printer):
-                    return False
-                started = True
-            else:
-                printer.newPage()
-            target = painter.viewport()
-            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())
-            painter.setWindow(image.rect())
-            painter.drawImage(0, 0, image)
-            painter.setViewport(target)
+        with _document(pdf) as doc:
+            for index in range(len(doc)):
+                if not started:
+                    if not painter.begin(printer):
+                        return False
+                    started = True
+                    _owner_only(printer.outputFileName())
+                    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)   # no JPEG
+                else:
+                    printer.newPage()
+                _print_page(painter, doc, index, dpi, printer.resolution())
     if started:
         painter.end()
-    if printer.outputFileName():
-        with contextlib.suppress(OSError):
-            os.chmod(printer.outputFileName(), 0o600)
     return started
+
+
+def _print_page(painter: QPainter, doc: pdfium.PdfDocument, index: int, dpi: int, resolution: int) -> None:
+    """A page in the middle of the paper at its true size (shrunk if the user
+    chose smaller paper), sent in bands drawn at *dpi*."""
+    with _PDFIUM:
+        width, height = doc.get_page_size(index)                # points
+    paper = painter.viewport()                                   # the whole sheet, in device pixels
+    to_device = resolution / POINTS_PER_INCH
+    fit = min(1.0, paper.width() / (width * to_device), paper.height() / (height * to_device))
+    w, h = width * fit * to_device, height * fit * to_device
+    page = QRectF(paper.x() + (paper.width() - w) / 2, paper.y() + (paper.height() - h) / 2, w, h)
+    scale = dpi * fit / POINTS_PER_INCH
+    rows = math.ceil(height * scale)
+    per_band = max(1, BAND_BYTES // (4 * math.ceil(width * scale)))
+    for top in range(0, rows, per_band):
+        bottom = min(rows, top + per_band)
+        band = _draw(doc, index, scale, top, bottom)
+        painter.drawImage(QRectF(page.x(), page.y() + h * top / rows, w, h * (bottom - top) / rows), band)
+
+
+def _owner_only(path: str) -> None:
+    if path:
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+
+
+def preview_pages(plan, names: list[str], languages: list[str]) -> list[tuple[str, list[QImage]]]:
+    """Each printout's pages as small images; runs off the window's thread."""
+    from ..outputs import render
+    return [(name, rasterize(render(name, plan, languages))) for name in names]
 
 
 class PreviewDialog(QDialog):
@@ -147,9 +218,6 @@ class PreviewDialog(QDialog):
             heading = label(kind="heading")
             heading.setText(title)
             col.addWidget(heading)
-            if not images:
-                col.addWidget(label(N_("The preview cannot be shown on this laptop. Save the PDFs and "
-                                       "open them, or print them directly."), kind="hint"))
             for i, image in enumerate(images, start=1):
                 page = QLabel()
                 page.setPixmap(QPixmap.fromImage(image))
@@ -221,6 +289,7 @@ class PrintPanel(QFrame):
         col.addLayout(buttons)
         self.status = label(kind="hint")
         col.addWidget(self.status)
+        self.preview_dialog: PreviewDialog | None = None
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_dialog)
@@ -282,14 +351,34 @@ class PrintPanel(QFrame):
         return True
 
     def preview(self) -> None:
+        """Pages are drawn off the window's thread, from a copy of the plan
+        taken now: the family may go on typing meanwhile."""
         if not self._check_any():
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            pages = [(_(OUTPUT_NAMES[n][0]), rasterize(self.render_output(n))) for n in self.chosen_outputs()]
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.preview_dialog = PreviewDialog(pages, self.window())
+        self._busy(True)
+        self.set_status(_("Preparing the preview…"))
+        plan, names, langs = copy.deepcopy(self.plan_getter()), self.chosen_outputs(), self.chosen_languages()
+        background.run(self, lambda: preview_pages(plan, names, langs), self._show_preview)
+
+    def _busy(self, busy: bool) -> None:
+        # the cursor is the panel's own, not the application's: if the panel
+        # goes (the plan is locked meanwhile) no busy cursor is left behind
+        if busy:
+            self.setCursor(Qt.CursorShape.WaitCursor)
+        else:
+            self.unsetCursor()
+        for b in (self.preview_button, self.save_button, self.print_button):
+            b.setEnabled(not busy)
+
+    def _show_preview(self, pages, error) -> None:
+        self._busy(False)
+        if error is not None:
+            caught(LOG, "preview failed", error)
+            self.set_status("⚠ " + _("The preview cannot be shown on this laptop. Save the PDFs and "
+                                     "open them, or print them directly."))
+            return
+        self.set_status("")
+        self.preview_dialog = PreviewDialog([(_(OUTPUT_NAMES[n][0]), images) for n, images in pages], self.window())
         self.preview_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview_dialog.open()
 
@@ -325,23 +414,26 @@ class PrintPanel(QFrame):
         if not has_printer():
             self.set_status("⚠ " + _(NO_PRINTER))
             return
-        printer = choose_printer(self.window())
-        if printer is not None:
-            self.print_to(printer)
-
-    def print_to(self, printer) -> bool:
-        """Paint every chosen printout on *printer* (a real printer or a PDF file)."""
-        if not pdftoppm_path():
-            self.set_status("⚠ " + _("Direct printing is not available on this laptop. "
-                                     "Save the PDFs and print them from a PDF viewer."))
-            return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            printed = print_pdfs(printer, (self.render_output(name) for name in self.chosen_outputs()))
+        try:       # rendered first: the dialog opens on the PDFs' paper size
+            pdfs = [self.render_output(name) for name in self.chosen_outputs()]
         finally:
             QApplication.restoreOverrideCursor()
-        if printer.outputFileName() and self.session is not None:
+        printer = choose_printer(self.window(), pdfs[0])
+        if printer is not None:
+            self.print_to(printer, pdfs)
+
+    def print_to(self, printer, pdfs: Iterable[bytes] | None = None) -> bool:
+        """Paint every chosen printout (or *pdfs*) on *printer* (a real printer or a PDF file)."""
+        if pdfs is None:
+            pdfs = (self.render_output(name) for name in self.chosen_outputs())
+        if printer.outputFileName() and self.session is not None:    # known before it exists, like render_all
             self.session.written.append(Path(printer.outputFileName()))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            printed = print_pdfs(printer, pdfs)
+        finally:
+            QApplication.restoreOverrideCursor()
         if not printed:
             self.set_status("⚠ " + _("The printer did not accept the pages. Check it and try again."))
             return False
