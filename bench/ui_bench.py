@@ -1,7 +1,7 @@
 """Desktop UI figures.
 
 * start-up: time from process start to the first window shown, for prep-app
-  (PREP_APP_BENCH_EXIT_ON_SHOW makes it quit right after the first show) and
+  (started as run_app starts it, quitting right after the first show) and
   for a bare PySide6 QWidget started the same way in the same run; the ratio
   is the figure (target under 1.5x).
 * unlock: the longest time the event loop stands still while a plan is
@@ -39,7 +39,22 @@ w = W(); w.resize(1280, 800); w.show()
 app.exec()
 """
 
-APP = "import sys; from prep_app.ui import run_app; sys.exit(run_app())"
+APP = """
+from PySide6.QtCore import QEvent, QObject, QTimer
+from prep_app.ui.app import make_app, make_window, show_fitted
+from prep_app.ui.settings import Settings
+app = make_app()
+window = make_window(Settings.load())
+class QuitOnShow(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Show:
+            QTimer.singleShot(0, app.quit)
+        return False
+quit_on_show = QuitOnShow()
+window.installEventFilter(quit_on_show)
+show_fitted(window)
+app.exec()
+"""
 
 SESSION = """
 import os, sys, tempfile
@@ -116,7 +131,7 @@ print(longest_gap(on_window_thread), longest_gap(on_thread))
 def _env(home: str) -> dict:
     env = dict(os.environ)
     env.update(QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"), PREP_APP_HOME=home,
-               PREP_APP_BENCH_EXIT_ON_SHOW="1", PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
+               PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
     return env
 
 
@@ -145,7 +160,6 @@ def startup(report, repeats: int = 5) -> tuple[float, float]:
 def unlock_blocking(report) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as home:
         env = _env(home)
-        env.pop("PREP_APP_BENCH_EXIT_ON_SHOW")
         done = subprocess.run([sys.executable, "-c", UNLOCK], env=env, check=True,
                               capture_output=True, text=True, timeout=120)
     blocked, threaded = (float(x) for x in done.stdout.split())
@@ -158,7 +172,6 @@ def unlock_blocking(report) -> tuple[float, float]:
 def session_memory(report) -> float:
     with tempfile.TemporaryDirectory() as home:
         env = _env(home)
-        env.pop("PREP_APP_BENCH_EXIT_ON_SHOW")
         # a grandchild, so RUSAGE_CHILDREN of this wrapper is the session alone
         wrapper = ("import resource, subprocess, sys; "
                    "subprocess.run([sys.executable, '-c', sys.argv[1]], check=True); "

@@ -16,11 +16,13 @@ class PlanEditor(QWidget):
     finish_requested = Signal()
     language_chosen = Signal(str)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, *, dialogs=None):
         super().__init__(parent)
         self.session = session
         self.steps = [cls(session) for cls in all_steps()]
         self.review = self.steps[-1]
+        if dialogs is not None:
+            self.review.print_panel.dialogs = dialogs
         self.review.fix.connect(self.jump_to_path)
         self.review.finish.connect(self.finish_requested.emit)
 

@@ -28,9 +28,10 @@ class FinishDialog(QDialog):
     print_requested = Signal()
     erase_confirmed = Signal()
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, *, dialogs: widgets.Dialogs | None = None):
         super().__init__(parent)
         self.session = session
+        self.dialogs = dialogs or widgets.Dialogs()
         self.copied_to: Path | None = None
         self.in_store = session.in_store()
         bind(self, "setWindowTitle", N_("Finish"))
@@ -104,7 +105,7 @@ class FinishDialog(QDialog):
         widgets.fit_dialog(self)
 
     def save_copy(self) -> Path | None:
-        folder = widgets.choose_folder(self, _("Choose the USB stick or folder for the copy"),
+        folder = self.dialogs.choose_folder(self, _("Choose the USB stick or folder for the copy"),
                                        str(self.session.copy_folder or ""))
         if not folder:
             return None
@@ -133,7 +134,7 @@ class FinishDialog(QDialog):
     def erase(self) -> None:
         """Without a saved copy, erasing is asked again in a separate box whose
         default answer is No: a double-click on the button cannot erase."""
-        if self.in_store and self.copied_to is None and not widgets.ask(
+        if self.in_store and self.copied_to is None and not self.dialogs.ask(
                 self, _("Erase the plan?"), _("You have not saved a copy. If you erase now, the plan is "
                                               "gone for good. Erase it anyway?")):
             self.warning.setText("⚠ " + _("Not erased. Save a copy on the family's USB stick first."))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,25 +34,19 @@ class Locked:
     copy_folder: Path | None = None
 
 
-class _LazySession:
-    """prep_app.ui.session (and with it the model and vault) imported on first use,
-    so the first window shows without them."""
-
-    def __getattr__(self, name):
-        from . import session
-        return getattr(session, name)
-
-
-session_mod = _LazySession()
-
-
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings | None = None, parent=None, *, kdf=None):
+    def __init__(self, settings: Settings | None = None, parent=None, *, kdf=None, plans=None,
+                 dialogs: widgets.Dialogs | None = None):
         """*kdf*: the key-derivation cost for new plans; None is the vault's
-        DEFAULT_KDF.  Only tests and benchmarks pass a cheaper one."""
+        DEFAULT_KDF.  Only tests and benchmarks pass a cheaper one.  *plans*:
+        the Store of this laptop's plans (default: the app's folder, opened
+        on first use so the first window shows sooner).  *dialogs*: the modal
+        questions (default: the real ones)."""
         super().__init__(parent)
         self.settings = settings or Settings()
         self.kdf = kdf
+        self._plans = plans
+        self.dialogs = dialogs or widgets.Dialogs()
         self.setWindowTitle(TITLE)
         self.session = None
         self.editor = None
@@ -77,8 +70,15 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(int(self.settings.idle_minutes * 60_000), self)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
-        self._bench_exit = bool(os.environ.get("PREP_APP_BENCH_EXIT_ON_SHOW"))
         self._first_show = True
+
+    @property
+    def plans(self):
+        """The laptop's Store of plans (the vault layer loads on first use)."""
+        if self._plans is None:
+            from .session import store
+            self._plans = store()
+        return self._plans
 
     @property
     def lock_page(self):
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
     # -- helpers ----------------------------------------------------------------
     def show_message(self, text: str, title_template: str = N_("prep-app")) -> None:
         self.message = text
-        widgets.calm_message(self, _(title_template), text)
+        self.dialogs.calm_message(self, _(title_template), text)
 
     def _open_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
 
     def refresh_plans(self) -> None:
         try:
-            rows = session_mod.store().list()
+            rows = self.plans.list()
         except Exception as err:       # an unreadable plans folder: the start page still works
             caught(LOG, "listing the plans failed", err)
             rows = []
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         plan = Plan()
         if LANG.code != "en":
             plan.household.languages = [LANG.code, "en"]
-        data, path, kdf = dumps(plan).encode("utf-8"), session_mod.store().new_path(), \
+        data, path, kdf = dumps(plan).encode("utf-8"), self.plans.new_path(), \
             ({"kdf": self.kdf} if self.kdf is not None else {})
         dialog.set_busy(True)
         run(dialog, lambda: create_vault(path, data, passphrase, plan_label, **kdf),
@@ -189,8 +189,8 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
 
     def open_file(self) -> None:
-        path = widgets.choose_open_file(self, _("Open a plan from a file"),
-                                        _("Plans (*.prepvault);;All files (*)"))
+        path = self.dialogs.choose_open_file(self, _("Open a plan from a file"),
+                                             _("Plans (*.prepvault);;All files (*)"))
         if path:
             self.ask_unlock(Path(path))
 
@@ -198,8 +198,9 @@ class MainWindow(QMainWindow):
         """Show *vault*'s plan, or *plaintext*: changes kept sealed while locked."""
         from ..model import ExchangeError
         from .editor import PlanEditor
+        from .session import Session
         try:
-            sess = session_mod.Session.open(vault, plaintext)
+            sess = Session.open(vault, plaintext, plans=self.plans)
         except (ExchangeError, UnicodeDecodeError):
             self.show_message(_("This plan file opens, but the plan inside cannot be read. "
                                 "Nothing was changed."))
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
             err.message.text(LANG.gettext) if hasattr(err, "message") else
             _("The plan could not be saved. Your typing is kept while the window is open.")))
         self.session = sess
-        self.editor = PlanEditor(sess)
+        self.editor = PlanEditor(sess, dialogs=self.dialogs)
         self.editor.lock_requested.connect(self.lock)
         self.editor.language_chosen.connect(self.set_language)
         self.editor.finish_requested.connect(self.finish)
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
                      "you cannot see it again. Close it anyway?")
         else:
             return True
-        return widgets.ask(self, _("prep-app"), text)
+        return self.dialogs.ask(self, _("prep-app"), text)
 
     def _unlocked_after_lock(self, vault) -> None:
         locked, self.locked = self.locked, None
@@ -342,7 +343,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.session.save_now()
-        dialog = FinishDialog(self.session, self)
+        dialog = FinishDialog(self.session, self, dialogs=self.dialogs)
         dialog.print_requested.connect(lambda: self.editor and self.editor.go(len(self.editor.steps) - 1))
         dialog.erase_confirmed.connect(lambda d=dialog: self._erase(d.in_store))
         self._open_dialog(dialog)
@@ -353,7 +354,7 @@ class MainWindow(QMainWindow):
         self._close_session()
         if in_store:
             try:
-                session_mod.store().erase(path)
+                self.plans.erase(path)
             except VaultError as err:
                 self.show_message(err.message.text(LANG.gettext))
         self.show_start()
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
         from .widgets import button
         dialog = QDialog(self)
         bind(dialog, "setWindowTitle", N_("Blank forms"))
-        dialog.panel = PrintPanel(lambda: None)
+        dialog.panel = PrintPanel(lambda: None, dialogs=self.dialogs)
         close = button(N_("Close"))
         close.clicked.connect(dialog.accept)
         lay = QVBoxLayout(dialog)
@@ -377,9 +378,6 @@ class MainWindow(QMainWindow):
     # -- Qt events --------------------------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._bench_exit:
-            print("prep-app: window shown", flush=True)
-            QTimer.singleShot(0, QApplication.instance().quit)
         if self._first_show:     # the list of plans (the vault layer) loads just after the window shows
             self._first_show = False
             QTimer.singleShot(30, self.refresh_plans)

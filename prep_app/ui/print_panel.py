@@ -242,10 +242,11 @@ class PrintPanel(QFrame):
     the save dialog starts at the family's USB stick, and the PDFs written are
     remembered (in memory) for the finish step to offer to delete."""
 
-    def __init__(self, plan_getter, parent=None, session=None):
+    def __init__(self, plan_getter, parent=None, session=None, dialogs=None):
         super().__init__(parent)
         self.plan_getter = plan_getter
         self.session = session
+        self.dialogs = dialogs or widgets.Dialogs()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         title = label(N_("Print") if plan_getter() is not None else N_("Blank forms to fill in by hand"),
                       kind="heading")
@@ -386,7 +387,7 @@ class PrintPanel(QFrame):
         if not self._check_any():
             return []
         start = self.session.stick_folder() if self.session is not None else None
-        folder = widgets.choose_folder(self.window(), _("Choose a folder for the PDFs"),
+        folder = self.dialogs.choose_folder(self.window(), _("Choose a folder for the PDFs"),
                                        str(start) if start else "")
         if not folder:
             return []

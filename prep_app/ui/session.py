@@ -27,9 +27,11 @@ class Session(QObject):
     saved = Signal()
     save_failed = Signal(object)   # the VaultError
 
-    def __init__(self, vault, plan: Plan, parent=None):
+    def __init__(self, vault, plan: Plan, parent=None, *, plans=None):
+        """*plans*: the laptop's Store of plans (default: the app's own)."""
         super().__init__(parent)
         self.vault = vault
+        self.plans = plans if plans is not None else store()
         self.plan = plan
         self.step = 0
         self.dirty = False
@@ -43,9 +45,9 @@ class Session(QObject):
         self._timer.timeout.connect(self.save_now)
 
     @classmethod
-    def open(cls, vault, plaintext: bytes | None = None) -> Session:
+    def open(cls, vault, plaintext: bytes | None = None, *, plans=None) -> Session:
         """The plan *vault* holds, or *plaintext* (unsaved changes kept while locked)."""
-        sess = cls(vault, loads((vault.plaintext if plaintext is None else plaintext).decode("utf-8")))
+        sess = cls(vault, loads((vault.plaintext if plaintext is None else plaintext).decode("utf-8")), plans=plans)
         sess.dirty = plaintext is not None      # the window saves it at once
         return sess
 
@@ -59,7 +61,7 @@ class Session(QObject):
 
     def in_store(self) -> bool:
         """Kept in this laptop's plans folder (not opened from a file)."""
-        return self.path.resolve().is_relative_to(store().plans_dir.resolve())
+        return self.path.resolve().is_relative_to(self.plans.plans_dir.resolve())
 
     def stick_folder(self) -> Path | None:
         """The family's USB stick as far as the app knows: the folder of the

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -328,8 +330,8 @@ def _dialog(parent, title: str, directory: str = "") -> QFileDialog:
     return d
 
 
-# Most GUI tests replace these with functions returning a path (path or
-# None); tests/gui/test_file_dialogs.py drives the real ones.
+# GUI tests give the window other Dialogs (below) that answer at once;
+# tests/gui/test_file_dialogs.py drives the real ones.
 def choose_folder(parent, title: str, start: str = "") -> str | None:
     d = _dialog(parent, title, start)
     d.setFileMode(QFileDialog.FileMode.Directory)
@@ -364,6 +366,16 @@ def ask(parent, title: str, text: str) -> bool:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+@dataclass(frozen=True)
+class Dialogs:
+    """The modal questions the window asks, given to it whole, so a test can
+    answer them without patching this module."""
+    choose_folder: Callable[..., str | None] = choose_folder
+    choose_open_file: Callable[..., str | None] = choose_open_file
+    calm_message: Callable[..., None] = calm_message
+    ask: Callable[..., bool] = ask
 
 
 

@@ -1,5 +1,6 @@
-"""GUI tests: offscreen, in a temporary home, with a fast KDF and non-modal
-stand-ins for the file dialogs and message boxes."""
+"""GUI tests: offscreen, in a temporary home, with a fast KDF, and the
+window's modal questions (file dialogs, message boxes) answered by the test
+through the Dialogs the window is given."""
 from __future__ import annotations
 
 import os
@@ -35,26 +36,41 @@ def home(tmp_path, monkeypatch):
 
 
 class Recorder:
+    """Answers the window's questions as the test sets them, and keeps what was said."""
+
     def __init__(self):
         self.messages: list[str] = []
         self.folder: Path | None = None
         self.open_path: Path | None = None
         self.starts: list[str] = []     # where each folder dialog started
+        self.answer: bool | None = None  # to a yes/no question; None: no question is expected
+        self.asked: list[str] = []
+
+    def choose_folder(self, parent, title, start=""):
+        self.starts.append(start)
+        return str(self.folder) if self.folder else None
+
+    def choose_open_file(self, parent, title, name_filter):
+        return str(self.open_path) if self.open_path else None
+
+    def calm_message(self, parent, title, text, icon=None):
+        self.messages.append(text)
+
+    def ask(self, parent, title, text):
+        self.asked.append(text)
+        assert self.answer is not None, f"an unexpected question: {text}"
+        return self.answer
+
+    def dialogs(self):
+        from prep_app.ui.widgets import Dialogs
+        return Dialogs(self.choose_folder, self.choose_open_file, self.calm_message, self.ask)
 
 
 @pytest.fixture
-def ui(home, qapp, monkeypatch):
-    from prep_app.ui import widgets
+def ui(home, qapp):
     from prep_app.ui.app import make_app
     from prep_app.ui.lang import LANG
     rec = Recorder()
-    monkeypatch.setattr(widgets, "calm_message", lambda parent, title, text, icon=None: rec.messages.append(text))
-    def choose_folder(parent, title, start=""):
-        rec.starts.append(start)
-        return str(rec.folder) if rec.folder else None
-    monkeypatch.setattr(widgets, "choose_folder", choose_folder)
-    monkeypatch.setattr(widgets, "choose_open_file",
-                        lambda parent, title, flt: str(rec.open_path) if rec.open_path else None)
     make_app()
     LANG.set("en")
     yield rec
@@ -65,7 +81,7 @@ def ui(home, qapp, monkeypatch):
 def window(ui, qtbot):
     from prep_app.ui.main_window import MainWindow
     from prep_app.ui.settings import Settings
-    w = MainWindow(Settings(), kdf=FAST_KDF)
+    w = MainWindow(Settings(), kdf=FAST_KDF, dialogs=ui.dialogs())
     w.resize(1366, 768)
     qtbot.addWidget(w)
     w.show()

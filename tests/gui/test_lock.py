@@ -60,9 +60,7 @@ def test_stick_pulled_as_the_lock_fires_keeps_the_typing(window, ui, qtbot, home
 
 
 def test_closing_a_locked_plan_with_unsaved_typing_asks_first(window, ui, qtbot, home, tmp_path, monkeypatch):
-    from prep_app.ui import widgets
-    asked = []
-    monkeypatch.setattr(widgets, "ask", lambda parent, title, text: asked.append(text) or False)
+    ui.answer, asked = False, ui.asked
     open_from_stick(qtbot, window, ui, home)
     type_into(qtbot, form_field(window.editor.steps[0], "household.family_name"), "Souza")
     shutil.move(home["usb"], tmp_path / "pulled")

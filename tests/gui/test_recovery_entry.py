@@ -18,7 +18,7 @@ def lock_in_code_mode(qtbot, window) -> str:
 def with_typo_in_group(code: str, group: int) -> str:
     groups = code.split("-")
     digits = groups[group - 1]
-    groups[group - 1] = digits[:2] + digits[3] + digits[2]     # two digits swapped
+    groups[group - 1] = digits[:2] + str((int(digits[2]) + 1) % 10) + digits[3]    # one digit wrong
     return "-".join(groups)
 
 

@@ -141,10 +141,8 @@ def test_damaged_file_calm_message_and_kept(window, ui, qtbot, home):
 
 
 def test_finish_and_erase_leaves_nothing(window, ui, qtbot, home, monkeypatch):
-    from prep_app.ui import widgets
     from prep_app.ui.finish import FinishDialog
-    asked = []
-    monkeypatch.setattr(widgets, "ask", lambda parent, title, text: asked.append(text) or False)   # "No"
+    ui.answer, asked = False, ui.asked      # "No"
     create_plan(qtbot, window, "Blue door")
     type_into(qtbot, form_field(window.editor.steps[0], "household.family_name"), "Gonçalves Ñañez")
     window.session.save_now()

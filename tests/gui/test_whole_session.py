@@ -52,8 +52,7 @@ def test_a_whole_evening_leaves_nothing_on_the_laptop(window, ui, qtbot, home, m
     caplog.set_level(logging.DEBUG)
     from PySide6.QtPrintSupport import QPrinter
 
-    from prep_app.ui import widgets
-    monkeypatch.setattr(widgets, "ask", lambda parent, title, text: True)
+    ui.answer = True
     codes = []                                     # the recovery code, as the family saw it
 
     def create_and_keep_code(*args, **kw):
