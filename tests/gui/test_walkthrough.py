@@ -154,11 +154,12 @@ def test_whole_family_every_step(window, ui, qtbot, home):
     ui.folder = home["pdfs"]
     click(qtbot, panel.save_button)
     written = sorted(p.name for p in home["pdfs"].iterdir())
-    assert written == sorted(f"{n}.pdf" for n in ("plan", "guardian", "school", "wallet", "checklist"))
+    assert written == sorted(["plano-familiar.pdf", "tutor-de-reserva.pdf", "escola.pdf",     # named in Portuguese
+                              "cartoes-carteira.pdf", "lista-de-documentos.pdf"])
     from pypdf import PdfReader
-    text = "".join(page.extract_text() for page in PdfReader(home["pdfs"] / "plan.pdf").pages)
+    text = "".join(page.extract_text() for page in PdfReader(home["pdfs"] / "plano-familiar.pdf").pages)
     assert "Ana Souza" in text and "Lucas" in text
-    school = "".join(page.extract_text() for page in PdfReader(home["pdfs"] / "school.pdf").pages)
+    school = "".join(page.extract_text() for page in PdfReader(home["pdfs"] / "escola.pdf").pages)
     assert "Lucas" in school and "A-123-456-789" not in school
 
     # -- everything typed is in the encrypted file, nowhere else ---------------

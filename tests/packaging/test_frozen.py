@@ -20,10 +20,11 @@ from pathlib import Path
 
 import pytest
 
+from prep_app.outputs import OUTPUTS, file_names
+
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "dist" / "prep-app"
 EXE = BUNDLE / ("prep-app.exe" if sys.platform == "win32" else "prep-app")
-OUTPUTS = ("plan", "guardian", "school", "wallet", "checklist")
 MODE = os.environ.get("PREP_APP_TEST_FROZEN", "")
 
 pytestmark = pytest.mark.skipif(
@@ -68,15 +69,16 @@ def test_frozen_render_blank_writes_five_pdfs(frozen_app, tmp_path):
     result = _run(frozen_app, "render", "--blank", "--lang", "es,en", "--out", str(out),
                   home=tmp_path / "home", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+    names = file_names("es")
     for name in OUTPUTS:
-        pdf = out / f"{name}.pdf"
+        pdf = out / names[name]
         assert pdf.read_bytes().startswith(b"%PDF"), name
     try:
         from pypdf import PdfReader
     except ImportError:
         return
     # the catalogs and the font came along: Spanish text, in the bundled font
-    page = PdfReader(out / "school.pdf").pages[0]
+    page = PdfReader(out / names["school"]).pages[0]
     text = page.extract_text().lower()
     assert "escuela" in text and "school" in text
     fonts = [font.get_object()["/BaseFont"] for font in page["/Resources"]["/Font"].values()]
