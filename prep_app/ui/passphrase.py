@@ -207,10 +207,10 @@ class RecoveryCodeDialog(QDialog):
             self.print_problem.show()
             fit_dialog(self)
             return False
-        printer = choose_printer(self)
+        sheet = render_recovery_sheet(self.code, self.plan_label, list(dict.fromkeys([LANG.code, "en"])))
+        printer = choose_printer(self, sheet)      # the dialog opens on the sheet's paper
         if printer is None:
             return False
-        sheet = render_recovery_sheet(self.code, self.plan_label, list(dict.fromkeys([LANG.code, "en"])))
         if not print_pdfs(printer, [sheet]):
             self.print_problem.setText("⚠ " + _("The code could not be printed. Write it on paper instead."))
             self.print_problem.show()

@@ -50,8 +50,9 @@ OUTPUT_NAMES = {
 LOG = logging.getLogger(__name__)
 
 POINTS_PER_INCH = 72
-# Print quality; a 1200-dpi printer gets 600-dpi pages, at half the time and spool.
-MAX_PRINT_DPI = 600
+# Print quality: 300 dpi keeps 9-pt text sharp, and a 20-page packet takes
+# seconds, not the 20 s it took at 600 dpi (the window waits meanwhile).
+MAX_PRINT_DPI = 300
 # Printing sends each page in bands of about this size: a whole 600-dpi Letter
 # page is a 134 MB image, held several times over while Qt encodes it.
 BAND_BYTES = 8 << 20
