@@ -202,10 +202,12 @@ def _owner_only(path: str) -> None:
             os.chmod(path, 0o600)
 
 
-def preview_pages(plan, names: list[str], languages: list[str]) -> list[tuple[str, list[QImage]]]:
+def preview_pages(plan, names: list[str], languages: list[str],
+                  show_full_numbers: bool = False) -> list[tuple[str, list[QImage]]]:
     """Each printout's pages as small images; runs off the window's thread."""
     from ..outputs import render
-    return [(name, rasterize(render(name, plan, languages))) for name in names]
+    return [(name, rasterize(render(name, plan, languages, show_full_numbers=show_full_numbers)))
+            for name in names]
 
 
 class PreviewDialog(QDialog):
@@ -281,6 +283,15 @@ class PrintPanel(QFrame):
             explain = label(hint, kind="hint")
             explain.setIndent(box.iconSize().width() + 12)
             col.addWidget(explain)
+        # off unless the family asks: a printout left on a table should not
+        # carry a whole bank account or card number (the review warns too)
+        self.full_numbers = QCheckBox()
+        bind(self.full_numbers, "setText", N_("Print account and card numbers in full"))
+        self.full_numbers_hint = label(N_("The notes hold what looks like an account or card number. "
+                                          "Unless you tick this, only its last 4 digits are printed."), kind="hint")
+        col.addSpacing(6)
+        col.addWidget(self.full_numbers)
+        col.addWidget(self.full_numbers_hint)
         self.preview_button = button(N_("Preview"))
         self.save_button = button(N_("Save PDFs to a folder…"))
         self.print_button = button(N_("Print…"))
@@ -298,6 +309,7 @@ class PrintPanel(QFrame):
         self._fill_languages()
         on_change(self, lambda _c: self._fill_languages())
         self.reset_languages()
+        self.show_number_choice()
         self.languages_touched = False
         self.lang1.activated.connect(lambda _i: setattr(self, "languages_touched", True))
         self.lang2.activated.connect(lambda _i: setattr(self, "languages_touched", True))
@@ -335,6 +347,16 @@ class PrintPanel(QFrame):
                 out.append(code)
         return out
 
+    def show_number_choice(self) -> None:
+        """The full-number choice is offered only when the notes hold such a number."""
+        from ..model.numbers import account_numbers, free_texts
+        plan = self.plan_getter()
+        found = plan is not None and any(account_numbers(text.value) for text in free_texts(plan))
+        self.full_numbers.setVisible(found)
+        self.full_numbers_hint.setVisible(found)
+        if not found:
+            self.full_numbers.setChecked(False)
+
     def chosen_outputs(self) -> list[str]:
         return [name for name, box in self.checks.items() if box.isChecked()]
 
@@ -344,7 +366,8 @@ class PrintPanel(QFrame):
     # -- actions --------------------------------------------------------------
     def render_output(self, name: str) -> bytes:
         from ..outputs import render
-        return render(name, self.plan_getter(), self.chosen_languages())
+        return render(name, self.plan_getter(), self.chosen_languages(),
+                      show_full_numbers=self.full_numbers.isChecked())
 
     def _check_any(self) -> bool:
         if not self.chosen_outputs():
@@ -360,7 +383,8 @@ class PrintPanel(QFrame):
         self._busy(True)
         self.set_status(_("Preparing the preview…"))
         plan, names, langs = copy.deepcopy(self.plan_getter()), self.chosen_outputs(), self.chosen_languages()
-        background.run(self, lambda: preview_pages(plan, names, langs), self._show_preview)
+        full = self.full_numbers.isChecked()
+        background.run(self, lambda: preview_pages(plan, names, langs, full), self._show_preview)
 
     def _busy(self, busy: bool) -> None:
         # the cursor is the panel's own, not the application's: if the panel
@@ -399,7 +423,8 @@ class PrintPanel(QFrame):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             paths = render_all(self.plan_getter(), self.chosen_languages(), folder, only=self.chosen_outputs(),
-                               written=self.session.written if self.session is not None else None)
+                               written=self.session.written if self.session is not None else None,
+                               show_full_numbers=self.full_numbers.isChecked())
         except OSError as err:
             caught(LOG, "saving PDFs failed", err)
             self.set_status("⚠ " + _("The PDFs could not be saved in that folder. Choose another folder."))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from prep_app.model import Child, Contact, Guardian, OtherParent, Parent, Plan, check
@@ -84,3 +85,31 @@ def test_every_fix_lands_in_its_field_and_leads_back_to_the_review(window, ui, q
         assert ed.to_review_button.isVisible()
     click(qtbot, ed.to_review_button)
     assert ed.current() == REVIEW and not ed.to_review_button.isVisible()
+
+
+def pdf_text(path) -> str:
+    from pypdf import PdfReader
+    return "".join("".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_an_account_number_prints_masked_unless_the_family_ticks_the_choice(window, ui, qtbot, home):
+    plan = untidy_family()
+    plan.finances.bank_notes = "Savings 4111 1111 1111 1234 at People's Bank"
+    ed = open_plan(window, home, plan)
+    ed.go(REVIEW)
+    panel = ed.review.print_panel
+    assert panel.full_numbers.isVisibleTo(panel) and not panel.full_numbers.isChecked()
+    for name, box in panel.checks.items():
+        box.setChecked(name == "plan")
+    masked = panel.save_to(home["pdfs"])[0]
+    assert "1234" in pdf_text(masked) and "4111111111111234" not in pdf_text(masked)
+    panel.full_numbers.setFocus()
+    qtbot.keyClick(panel.full_numbers, Qt.Key.Key_Space)
+    full = panel.save_to(home["usb"])[0]
+    assert "4111111111111234" in pdf_text(full)
+
+
+def test_the_full_number_choice_is_not_offered_without_such_a_number(window, ui, qtbot, home):
+    ed = open_plan(window, home, untidy_family())
+    ed.go(REVIEW)
+    assert not ed.review.print_panel.full_numbers.isVisibleTo(ed.review.print_panel)

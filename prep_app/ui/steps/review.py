@@ -57,6 +57,7 @@ class ReviewStep(Step):
             return
         if not self.print_panel.languages_touched:
             self.print_panel.reset_languages()
+        self.print_panel.show_number_choice()
         while self.findings.count():
             w = self.findings.takeAt(0).widget()
             if w is not None:
