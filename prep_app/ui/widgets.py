@@ -382,10 +382,12 @@ class Dialogs:
 
 class _KeepFitted(QObject):
     """Refits its dialog after every change of its layout (a message shown, a
-    list grown), once the change has settled."""
+    list grown) and once it is on screen (a window manager may size it anew),
+    once the change has settled."""
+    REFIT = (QEvent.Type.LayoutRequest, QEvent.Type.Show)
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest and not getattr(obj, "_fit_pending", False):
+        if event.type() in self.REFIT and not getattr(obj, "_fit_pending", False):
             obj._fit_pending = True
             QTimer.singleShot(0, obj, lambda: _fit_now(obj))
         return False

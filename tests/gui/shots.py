@@ -47,10 +47,12 @@ def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5)
         for _ in range(4):      # layouts settle over a few passes (wrapped labels)
             app.processEvents()
         p = out_dir / f"{name}.png"
-        if whole_screen:
+        if whole_screen:     # the window manager maps and sizes windows in its own time
+            from PySide6.QtTest import QTest
             widget.activateWindow()
-            for _ in range(20):
-                app.processEvents()
+            QTest.qWaitForWindowExposed(widget, 2000)
+            for _ in range(10):
+                QTest.qWait(30)
             app.primaryScreen().grabWindow(0).save(str(p))
         else:
             widget.grab().save(str(p))
