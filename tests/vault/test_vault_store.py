@@ -125,3 +125,30 @@ def test_read_info_is_fast_and_needs_no_secret(store):
     vault, _ = create_vault(store.new_path(), b"plan", "pw", "Pasta azul", kdf=WEAK)
     info = read_info(vault.path)
     assert (info.label, info.saved_on, info.format_version) == ("Pasta azul", date.today(), 1)
+
+
+def test_a_plans_folder_taken_away_gives_a_storage_error_not_a_crash(tmp_path):
+    from prep_app.vault import StorageError
+    store = Store(tmp_path / "stick")
+    store.plans_dir.rmdir()
+    store.plans_dir.write_bytes(b"not a folder any more")      # the stick re-mounted oddly
+    with pytest.raises(StorageError) as caught:
+        store.list()
+    assert "read" in caught.value.message.text().lower()
+
+
+def test_a_plan_erased_while_the_list_is_read_is_left_out(store):
+    create_vault(store.new_path(), b"{}", "mango river tuesday song", "Kept", kdf=WEAK)
+    (store.plans_dir / "gone.prepvault").symlink_to(store.plans_dir / "erased-meanwhile.prepvault")
+    assert [p.label for p in store.list()] == ["Kept"]
+
+
+def test_erasing_what_cannot_be_removed_says_so(store):
+    from prep_app.vault import StorageError
+    stuck = store.plans_dir / "abcd1234.prepvault"
+    stuck.mkdir()
+    (stuck / "inside").write_bytes(b"x")                  # a folder in the way: unlink fails
+    with pytest.raises(StorageError) as caught:
+        store.erase(stuck)
+    assert "erase" in caught.value.message.text().lower() or "delete" in caught.value.message.text().lower()
+    assert stuck.exists()
