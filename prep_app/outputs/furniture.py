@@ -25,7 +25,6 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -41,9 +40,8 @@ from reportlab.platypus import (
 from ..i18n import check_language, format_date, translator
 from ..messages import N_, Message
 from ..model.phones import format_phone
-from ..resources import resource_path
+from .fonts import FONT, FONT_BOLD, draw_string, markup, register, string_width
 
-FONT, FONT_BOLD = "PrepSans", "PrepSans-Bold"
 Day = date      # the type, for annotations inside Ctx, whose date() method shadows it
 
 PAPERS = {"letter": LETTER, "a4": A4}
@@ -56,17 +54,9 @@ VMARGIN = 0.5 * inch  # top and bottom
 HEADER_H = 0.64 * inch
 FOOTER_H = 0.55 * inch
 
-_registered = False
-
-
 def register_fonts() -> None:
-    global _registered
-    if _registered:
-        return
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSansCondensed.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSansCondensed-Bold.ttf"))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-    _registered = True
+    """The base font; the fallback fonts register when a printout first needs them (fonts.py)."""
+    register()
 
 
 def style(name: str, size: float = 9.5, bold: bool = False, leading: float | None = None,
@@ -91,8 +81,10 @@ def _ts(commands: list) -> TableStyle:
 
 
 def esc(value) -> str:
-    """Family data printed exactly as typed (escaped for Paragraph markup)."""
-    return escape(str(value)).replace("\n", "<br/>") if value not in (None, "") else ""
+    """Family data printed exactly as typed, for Paragraph markup: escaped,
+    each run of text in a bundled font that has it, right-to-left text shaped
+    and in reading order (fonts.markup)."""
+    return markup(value) if value not in (None, "") else ""
 
 
 def review_date(d: date) -> date:
@@ -378,7 +370,7 @@ class Instrument(Flowable):
 
 
 def _fit(c, text: str, font: str, size: float, width: float) -> float:
-    while size > 5 and pdfmetrics.stringWidth(text, font, size) > width:
+    while size > 5 and string_width(text, font, size) > width:
         size -= 0.25
     return size
 
@@ -422,21 +414,18 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
             y = ph - VMARGIN + 2
             self.setFillColor(INK)
             sub = getattr(self, "_prep_subtitle", "") or ""
-            sub_w = min(pdfmetrics.stringWidth(sub, FONT_BOLD, 11), (x1 - x0) * 0.45) if sub else 0
+            sub_w = min(string_width(sub, FONT_BOLD, 11), (x1 - x0) * 0.45) if sub else 0
             room = x1 - x0 - sub_w - 12
             size = _fit(self, titles[0], FONT_BOLD, 15, room)
-            self.setFont(FONT_BOLD, size)
-            self.drawString(x0, y - 13, titles[0])
+            draw_string(self, x0, y - 13, titles[0], FONT_BOLD, size)
             if len(titles) > 1:
                 self.setFillColor(SECOND)
                 s2 = _fit(self, titles[1], FONT, 11, room)
-                self.setFont(FONT, s2)
-                self.drawString(x0, y - 27, titles[1])
+                draw_string(self, x0, y - 27, titles[1], FONT, s2)
                 self.setFillColor(INK)
             if sub:
                 s3 = _fit(self, sub, FONT_BOLD, 11, (x1 - x0) * 0.45)
-                self.setFont(FONT_BOLD, s3)
-                self.drawRightString(x1, y - 13, sub)
+                draw_string(self, x1, y - 13, sub, FONT_BOLD, s3, align="right")
             self.setStrokeColor(INK)
             self.setLineWidth(0.8)
             self.line(x0, ph - VMARGIN - HEADER_H + 14, x1, ph - VMARGIN - HEADER_H + 14)
@@ -462,13 +451,11 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
                 left = f"{prepared}  ·  {review}  ·  {notice}"
                 right = g(N_("Page {n} of {total}")).format(n=page, total=total)
                 yy = top - 10 - i * 10
-                rw = pdfmetrics.stringWidth(right, FONT_BOLD if i == 0 else FONT, 7.5)
+                rw = string_width(right, FONT_BOLD if i == 0 else FONT, 7.5)
                 self.setFillColor(INK if i == 0 else SECOND)
-                self.setFont(FONT_BOLD if i == 0 else FONT, 7.5)
-                self.drawRightString(x1, yy, right)
+                draw_string(self, x1, yy, right, FONT_BOLD if i == 0 else FONT, 7.5, align="right")
                 fs = _fit(self, left, FONT, 7.5, x1 - x0 - rw - 12)
-                self.setFont(FONT, fs)
-                self.drawString(x0, yy, left)
+                draw_string(self, x0, yy, left, FONT, fs)
             self.setFillColor(INK)
 
         def _instrument_footer(self, n: int, total: int):
@@ -490,12 +477,10 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
                 left = f"{g(title)} ({citation})" if i == 0 else g(title)
                 yy = top - 10 - i * 10
                 font = FONT_BOLD if i == 0 else FONT
-                rw = pdfmetrics.stringWidth(right, font, 7.5)
+                rw = string_width(right, font, 7.5)
                 self.setFillColor(INK if i == 0 else SECOND)
-                self.setFont(font, 7.5)
-                self.drawRightString(x1, yy, right)
-                self.setFont(FONT, _fit(self, left, FONT, 7.5, x1 - x0 - rw - 12))
-                self.drawString(x0, yy, left)
+                draw_string(self, x1, yy, right, font, 7.5, align="right")
+                draw_string(self, x0, yy, left, FONT, _fit(self, left, FONT, 7.5, x1 - x0 - rw - 12))
             self.setFillColor(INK)
 
     return FurnitureCanvas

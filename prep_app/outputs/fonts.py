@@ -1,0 +1,221 @@
+"""Every name prints: a font per run of text, Arabic shaped, right-to-left
+text in visual order.
+
+ReportLab draws one font per run and knows nothing of scripts, so family text
+goes through :func:`markup` (Paragraphs) or :func:`draw_string` (the canvas):
+
+1. each character takes the first bundled font that has it (Arabic, Hebrew,
+   DejaVu Sans Condensed, then the CJK font); punctuation and spaces stay in
+   the font of the run they are in; a character no font has becomes
+   :data:`PLACEHOLDER` (the review lists those fields beforehand);
+2. Arabic words are shaped with HarfBuzz (uharfbuzz) in the Arabic font: the
+   joined forms it picks are the font's presentation-form characters, so the
+   PDF holds ordinary characters that copy and search;
+3. a line holding right-to-left letters is put in visual order by the Unicode
+   bidirectional algorithm (python-bidi), brackets mirrored.
+
+Which font has which character comes from ``resources/fonts/coverage.json``
+(see :mod:`prep_app.model.printable`), so a font is read only when a printout
+uses it.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from xml.sax.saxutils import escape
+
+from bidi import get_base_level, get_display
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus.paraparser import ParaParser
+
+from ..model.printable import PLACEHOLDER, has_glyph, is_invisible
+from ..resources import resource_path
+
+
+@dataclass(frozen=True)
+class Face:
+    name: str           # the ReportLab name; its bold is name + "-Bold"
+    regular: str        # file in resources/fonts
+    bold: str           # the same file where the font has no bold
+    shaped: bool = False
+
+
+# in the order a character looks for a font (coverage.json has the same names)
+FACES = (
+    Face("PrepArabic", "PrepArabic-Regular.ttf", "PrepArabic-Bold.ttf", shaped=True),
+    Face("PrepHebrew", "PrepHebrew-Regular.ttf", "PrepHebrew-Bold.ttf"),
+    Face("PrepSans", "DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"),
+    Face("PrepCJK", "PrepCJK-Regular.ttf", "PrepCJK-Regular.ttf"),
+)
+BASE = FACES[2]
+FONT, FONT_BOLD = BASE.name, BASE.name + "-Bold"
+_BY_NAME = {f.name: f for f in FACES}
+_RTL = ("R", "AL")
+_MIRROR = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
+
+Run = tuple[Face, str]
+
+
+@cache
+def register(face: Face = BASE) -> None:
+    """Register the face (regular and bold) with ReportLab, once, when first used."""
+    _keep_weight()
+    pdfmetrics.registerFont(TTFont(face.name, str(resource_path("fonts", face.regular))))
+    pdfmetrics.registerFont(TTFont(face.name + "-Bold", str(resource_path("fonts", face.bold))))
+    pdfmetrics.registerFontFamily(face.name, normal=face.name, bold=face.name + "-Bold",
+                                  italic=face.name, boldItalic=face.name + "-Bold")
+
+
+@cache
+def _keep_weight() -> None:
+    """ReportLab's <font name=...> takes bold from the font named, so an
+    Arabic or Chinese run in a bold name would print regular: for the fallback
+    faces keep the weight of the text around the run."""
+    start_font = ParaParser.start_font
+    fallback = {f.name.lower() for f in FACES if f is not BASE}
+
+    def keeping_weight(parser, attr):
+        bold, italic = parser._stack[-1].bold, parser._stack[-1].italic
+        start_font(parser, attr)
+        if str(attr.get("name", "")).lower() in fallback:
+            parser._stack[-1].bold, parser._stack[-1].italic = bold, italic
+
+    setattr(ParaParser, "start_font", keeping_weight)  # noqa: B010  (mypy: no assigning to a method)
+
+
+@cache
+def _face_of(char: str) -> Face | None:
+    return next((f for f in FACES if has_glyph(f.regular, char)), None)
+
+
+def _is_letter(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LMN"
+
+
+def _runs(line: str) -> list[Run]:
+    """(face, text) runs of one line; unprintable characters replaced by the
+    placeholder (one for an emoji and its modifiers, joiners and selectors)."""
+    runs: list[list] = []
+    missing = False
+    for char in line:
+        face = _face_of(char)
+        if face is None or (missing and (is_invisible(char) or 0x1F3FB <= ord(char) <= 0x1F3FF)):
+            if not missing and not is_invisible(char):
+                face, char, missing = BASE, PLACEHOLDER, True
+            else:
+                continue
+        else:
+            missing = False
+        if runs and (runs[-1][0] is face or (not _is_letter(char) and has_glyph(runs[-1][0].regular, char))):
+            runs[-1][1] += char
+        else:
+            runs.append([face, char])
+    return [(face, text) for face, text in runs]
+
+
+def _shape(face: Face, text: str) -> str:
+    """*text* as the characters of the glyphs HarfBuzz picks, in logical order."""
+    import uharfbuzz as hb
+
+    font, glyph_chars = _harfbuzz(face)
+    buf = hb.Buffer()
+    buf.add_codepoints([ord(c) for c in text])      # clusters count characters, not UTF-8 bytes
+    buf.guess_segment_properties()
+    hb.shape(font, buf, {})
+    infos = buf.glyph_infos
+    if buf.direction == "rtl":
+        infos = infos[::-1]
+    out = []
+    for i, info in enumerate(infos):
+        char = glyph_chars.get(info.codepoint)
+        if char is None:   # a glyph with no character of its own: the source characters, unjoined
+            end = infos[i + 1].cluster if i + 1 < len(infos) else len(text)
+            char = text[info.cluster:max(end, info.cluster + 1)]
+        out.append(char)
+    return "".join(out)
+
+
+@cache
+def _harfbuzz(face: Face):
+    import uharfbuzz as hb
+
+    data = resource_path("fonts", face.regular).read_bytes()
+    font = hb.Font(hb.Face(hb.Blob(data)))
+    register(face)
+    ttf = pdfmetrics.getFont(face.name).face
+    glyph_chars = {glyph: chr(min(chars)) for glyph, chars in ttf.glyphToChar.items()}
+    return font, glyph_chars
+
+
+def _mirror(visual: str, rtl_base: bool) -> str:
+    """Brackets between right-to-left letters (or at the edge of a
+    right-to-left line) turned round: the algorithm reversed them."""
+    def side(chars) -> bool | None:
+        for c in chars:
+            kind = unicodedata.bidirectional(c)
+            if kind in _RTL or kind == "L":
+                return kind in _RTL
+        return None
+
+    out = list(visual)
+    for i, c in enumerate(visual):
+        if c in _MIRROR:
+            left, right = side(reversed(visual[:i])), side(visual[i + 1:])
+            sides = {s for s in (left, right) if s is not None}
+            if sides == {True} or (sides != {False} and rtl_base):
+                out[i] = _MIRROR[c]
+    return "".join(out)
+
+
+def visual_runs(line: str) -> list[Run]:
+    """One line of family text as the runs to draw, left to right."""
+    runs = _runs(line)
+    if not any(unicodedata.bidirectional(c) in _RTL for _, text in runs for c in text):
+        return runs
+    shaped = "".join(_shape(face, text) if face.shaped else text for face, text in runs)
+    visual = _mirror(get_display(shaped), get_base_level(shaped) == 1)
+    return _runs(visual)
+
+
+def markup(value) -> str:
+    """Family text for Paragraph markup: escaped, each run in a font that has
+    it, line breaks kept."""
+    lines = []
+    for line in str(value).split("\n"):
+        parts = []
+        for face, text in visual_runs(line):
+            if face is BASE:
+                parts.append(escape(text))
+            else:
+                register(face)
+                parts.append(f'<font name="{face.name}">{escape(text)}</font>')
+        lines.append("".join(parts))
+    return "<br/>".join(lines)
+
+
+def _canvas_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """(ReportLab font name, text) for drawing *text* in *font* (a Prep face, regular or bold)."""
+    bold = font.endswith("-Bold")
+    out = []
+    for face, run in visual_runs(text.replace("\n", " ")):
+        register(face)
+        out.append((face.name + "-Bold" if bold else face.name, run))
+    return out
+
+
+def string_width(text: str, font: str, size: float) -> float:
+    return sum(pdfmetrics.stringWidth(run, name, size) for name, run in _canvas_runs(text, font))
+
+
+def draw_string(canv, x: float, y: float, text: str, font: str, size: float, align: str = "left") -> None:
+    """Draw one line of text on a canvas, run by run; *align* is "left",
+    "right" (x is the right end) or "centre"."""
+    runs = _canvas_runs(text, font)
+    width = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
+    x -= {"left": 0, "right": width, "centre": width / 2}[align]
+    for name, run in runs:
+        canv.setFont(name, size)
+        canv.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, name, size)
