@@ -21,6 +21,7 @@ from .numbers import account_numbers, free_texts, last_four
 from .people import repeats
 from .phones import is_valid_phone
 from .plan import Plan
+from .printable import PLACEHOLDER, unprintable_fields
 from .standby import NEEDS_LAWYER, statuses
 
 BLOCKER = "blocker"
@@ -210,6 +211,14 @@ def _name_length_rules(plan: Plan):
                            who=who, n=len(name or ""), limit=MAX_NAME_LENGTH)
 
 
+def _printable_rules(plan: Plan):
+    for path, chars in unprintable_fields(plan):
+        yield _finding(WARNING, "unprintable_characters", path,
+                       N_("This field has characters the printouts cannot show ({chars}): they will print as "
+                          "{placeholder}. Write them in words instead, or leave them out."),
+                       chars=" ".join(chars), placeholder=PLACEHOLDER)
+
+
 def _names(plan: Plan):
     """(path, who, name) for every person's name the printouts show; *who*
     never quotes the name itself, which is what is too long."""
@@ -240,6 +249,7 @@ def check(plan: Plan, today: date | None = None) -> list[Finding]:
     """Every finding, group by group, in the order the review shows them."""
     return [*_guardian_rules(plan), *_child_rules(plan), *_designation_rules(plan),
             *_contact_rules(plan), *_document_rules(plan), *_free_text_rules(plan), *_name_length_rules(plan),
+            *_printable_rules(plan),
             *_phone_and_date_rules(plan, today or date.today())]
 
 

@@ -149,3 +149,29 @@ def is_instrument_page(page: str, langs) -> bool:
     template = translator(langs[0]).gettext("Page {n} of {total} of this document")
     pattern = re.escape(template).replace(r"\{n\}", r"\d+").replace(r"\{total\}", r"\d+")
     return re.search(pattern, page) is not None
+
+
+# The stress family written in the scripts Connecticut families write their
+# names in.  SCRIPT_NAMES: every name the printouts must show exactly.
+SCRIPT_KIDS = ["فاطمة الزهراء", "王小明", "Nguyễn Văn Đức", "Zbigniew Brzęczyszczykiewicz", "Wòdlèy Jan-Batis"]
+SCRIPT_CONTACTS = ["Fatima الزهراء", "陳美玲", "김민준", "さくら タナカ", "שרה כהן", "Μαρία Παπαδοπούλου",
+                   "Оксана Шевченко", "Mèsidye Pòl Désir"]
+SCRIPT_FAMILY = "王 Wang-Haddad"
+SCRIPT_GUARDIANS = ["Layla Haddad ليلى", "Nguyễn Thị Hoa"]
+SCRIPT_NAMES = SCRIPT_KIDS + SCRIPT_CONTACTS + SCRIPT_GUARDIANS
+EMOJI_NOTE = "Sleeps with her 🧸; loves 🦖 stories"     # neither emoji is in any bundled font
+
+
+def scripts_plan() -> Plan:
+    plan = stress_plan()
+    plan.household.family_name = SCRIPT_FAMILY
+    for person, name in zip(plan.children + plan.contacts + plan.guardians, SCRIPT_NAMES, strict=True):
+        person.full_name = name
+    for document in plan.documents:
+        document.copy_holder = SCRIPT_GUARDIANS[0]
+    plan.finances.power_of_attorney_holder = SCRIPT_GUARDIANS[0]
+    plan.children[1].comfort_notes = EMOJI_NOTE
+    return plan
+
+
+PLANS["scripts"] = scripts_plan
