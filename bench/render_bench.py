@@ -1,6 +1,8 @@
 """Render benchmark: all five outputs, bilingual (en+es), for the realistic
 sample plan, and the same as a ratio to a plain ReportLab document of
-paragraphs with the same total page count, built in the same run.
+paragraphs with the same total page count, built in the same run; then the
+stress family written in every script the fonts cover (tests/outputs/conftest.py:
+Arabic, Chinese, Korean, kana, Hebrew, ...), with each PDF's size.
 
     python bench/render_bench.py         # prints the figures
     run(report)                          # report(name, seconds, note="") from the main bench
@@ -31,6 +33,22 @@ REPEATS = 7
 
 def _all(plan):
     return [render(name, plan, LANGS, today=date(2025, 6, 21)) for name in OUTPUTS]
+
+
+def _scripts(report) -> None:
+    """The stress family in every script: the time for all five (fallback
+    fonts loaded by the warm-up run) and the size of each PDF."""
+    from tests.outputs.conftest import scripts_plan
+
+    plan = scripts_plan()
+    first = _all(plan)
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        _all(plan)
+        times.append(time.perf_counter() - t0)
+    sizes = ", ".join(f"{name} {len(data) // 1024} KB" for name, data in zip(OUTPUTS, first, strict=True))
+    report("render: all five, en+es, stress family in all scripts", statistics.median(times), f"median of 3; {sizes}")
 
 
 def _paragraphs_for(pages: int) -> int:
@@ -71,6 +89,9 @@ def run(report) -> None:
     report("render: all five outputs, en+es, sample plan", m, f"{pages} pages; median of {REPEATS}")
     report("render: plain ReportLab paragraphs, same page count", b,
            f"{n} paragraphs, {pages} pages; ours is {m / b:.1f}x this (target: all five < 1 s)")
+    report("render: PDF sizes, sample plan", 0, ", ".join(f"{name} {len(data) // 1024} KB"
+                                                          for name, data in zip(OUTPUTS, first, strict=True)))
+    _scripts(report)
 
 
 if __name__ == "__main__":
