@@ -27,7 +27,6 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
     Frame,
     PageTemplate,
@@ -41,6 +40,7 @@ from ..i18n import check_language, format_date, translator
 from ..messages import N_, Message
 from ..model.phones import format_phone
 from .fonts import FONT, FONT_BOLD, draw_string, markup, register, string_width
+from .layout import DocTemplate, nobreak
 
 Day = date      # the type, for annotations inside Ctx, whose date() method shadows it
 
@@ -153,11 +153,11 @@ class Ctx:
 
     def date_str(self, d: Day | None) -> str:
         """A date for the data column: long form in the primary language."""
-        return format_date(d, self.langs[0]) if d else ""
+        return nobreak(format_date(d, self.langs[0])) if d else ""     # never broken across lines
 
     def inline(self, msgid: str, sep: str = " / ", **fmt) -> str:
         """'<b>Primary</b> / second' markup for a label on one line."""
-        texts = [escape(s) for s in self.t(msgid, **fmt)]
+        texts = [markup(s) for s in self.t(msgid, **fmt)]   # names in a sentence print in their script
         return f"<b>{texts[0]}</b>" + "".join(f'{sep}<font color="#333333">{s}</font>' for s in texts[1:])
 
     def plain(self, msgid: str, sep: str = " / ", **fmt) -> str:
@@ -166,13 +166,13 @@ class Ctx:
     # -- flowables ----------------------------------------------------------
     def label(self, msgid: str, size: float = 8, **fmt) -> Paragraph:
         """Stacked label: primary bold, the second language below."""
-        texts = [escape(s) for s in self.t(msgid, **fmt)]
+        texts = [markup(s) for s in self.t(msgid, **fmt)]   # names in a sentence print in their script
         markup = f"<b>{texts[0]}</b>" + "".join(
             f'<br/><font size="{size - 0.6:.1f}" color="#333333">{s}</font>' for s in texts[1:])
         return Paragraph(markup, style("lbl", size, leading=size * 1.18))
 
     def heading(self, msgid: str, level: int = 1, **fmt) -> Flowable:
-        texts = [escape(s) for s in self.t(msgid, **fmt)]
+        texts = [markup(s) for s in self.t(msgid, **fmt)]   # names in a sentence print in their script
         st = HEAD if level == 1 else SUBHEAD
         second = "".join(f'<font name="{FONT}" size="{st.fontSize - 2}" color="#333333">'
                          f'&nbsp;&nbsp;/&nbsp;&nbsp;{s}</font>' for s in texts[1:])
@@ -194,7 +194,7 @@ class Ctx:
         starts each language's paragraph."""
         texts = self.t(msgid, **fmt)
         indent: dict[str, Any] = dict(leftIndent=size * 2.2, firstLineIndent=-size * 2.2) if prefix else {}
-        paras = [Paragraph((f"<b>{escape(prefix)}</b>&nbsp;" if prefix else "") + escape(s),
+        paras = [Paragraph((f"<b>{escape(prefix)}</b>&nbsp;" if prefix else "") + markup(s),
                            style("txt", size, color=INK if i == 0 else SECOND, **indent))
                  for i, s in enumerate(texts)]
         return self.columns(paras)
@@ -210,12 +210,19 @@ class Ctx:
             ("LINEBEFORE", (1, 0), (1, 0), 0.4, RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
 
-    def value(self, value, size: float = 10, phone: bool = False) -> Flowable:
+    def value(self, value, size: float = 10, phone: bool = False, width: float | None = None) -> Flowable:
+        """Family data for the data column.  A phone number never breaks; a
+        value ``width`` wide at most shrinks (down to 8 pt) to stay on one
+        line, and one too long even then wraps, at word boundaries, at 8.5 pt."""
         if phone:
-            value = format_phone(value)
+            value = nobreak(format_phone(value))
         if value in (None, ""):
             return Spacer(1, size * 1.3)
-        return Paragraph(esc(value), style("val", size))
+        if width and isinstance(value, str) and "\n" not in value:
+            natural = string_width(value, FONT, size)
+            if natural > width:
+                size = max(size * width / natural, 8.0) if natural * 0.8 <= width else 8.5
+        return Paragraph(esc(value), style("val", size, splitLongWords=not phone))
 
     def yes_no(self, flag: bool | None) -> str:
         """☒ Yes ☐ No (both languages), or two empty boxes when unknown."""
@@ -228,22 +235,22 @@ class Ctx:
         """Form rows "label | value" with a writing line under every value, so a
         blank form and a half-filled plan look the same.  A row is
         ``(msgid, value)`` or ``(msgid, value, "phone")``."""
-        cells = []
-        for row in rows:
-            msgid, val = row[0], row[1]
-            kind = row[2] if len(row) > 2 else None
-            v = val if kind == "flowable" else self.value(val, phone=(kind == "phone"))
-            cells.append([self.label(msgid), v])
-        if cols == 2:
-            if len(cells) % 2:
-                cells.append(["", ""])
-            cells = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
         pair = (width or self.width) / cols
         # widen the label column (up to 45 %) so labels in any language stay on one line
         longest = max((pdfmetrics.stringWidth(t, FONT_BOLD, 8) for row in rows
                        for t in self.t(row[0])), default=0)
         label_frac = min(max(label_frac, (longest + 10) / pair), 0.45)
         widths = [pair * label_frac, pair * (1 - label_frac)] * cols
+        cells = []
+        for row in rows:
+            msgid, val = row[0], row[1]
+            kind = row[2] if len(row) > 2 else None
+            v = val if kind == "flowable" else self.value(val, phone=(kind == "phone"), width=widths[1] - 8)
+            cells.append([self.label(msgid), v])
+        if cols == 2:
+            if len(cells) % 2:
+                cells.append(["", ""])
+            cells = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
         st: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
               ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
               ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
@@ -315,6 +322,24 @@ class Ctx:
         return BOX_ON if flag else BOX_OFF
 
 
+def header_height(ctx: Ctx) -> float:
+    """The header's height: one title line less in a one-language printout
+    (no empty gap under the title)."""
+    return HEADER_H if len(ctx.tr) > 1 else HEADER_H - 13
+
+
+def frame_height(ctx: Ctx) -> float:
+    """The height of the body of a page, between the header and the footer."""
+    return ctx.pagesize[1] - 2 * VMARGIN - header_height(ctx) - FOOTER_H
+
+
+def continued(ctx: Ctx, name: str) -> Paragraph:
+    """The heading of a record that goes on from the page before: "Ana (continued)"."""
+    marks = " / ".join(escape(s) for s in ctx.t(N_("(continued)")))
+    return Paragraph(f"<b>{esc(name)}</b> {marks}" if name else marks,
+                     style("cont", 11, bold=not name, spaceBefore=0, spaceAfter=4))
+
+
 def _in_language(value, tr):
     if isinstance(value, Message):
         return value.text(tr.gettext)
@@ -375,6 +400,30 @@ def _fit(c, text: str, font: str, size: float, width: float) -> float:
     return size
 
 
+def _subtitle_lines(text: str, width: float) -> tuple[list[str], float]:
+    """The header's name (the family, the child) in at most two lines ``width``
+    wide: one line shrunk down to 8 pt, else two lines cut at spaces, the
+    second cut short with "…" when needed (the page itself prints the whole name)."""
+    size = 11.0
+    while size > 8 and string_width(text, FONT_BOLD, size) > width:
+        size -= 0.5
+    if not text or string_width(text, FONT_BOLD, size) <= width:
+        return ([text] if text else []), size
+    lines = [""]
+    for word in text.split():
+        joined = f"{lines[-1]} {word}".strip()
+        if lines[-1] and string_width(joined, FONT_BOLD, size) > width:
+            lines.append(word)
+        else:
+            lines[-1] = joined
+    if len(lines) > 2:
+        second = lines[1]
+        while second and string_width(second + " …", FONT_BOLD, size) > width:
+            second = second[:-1]
+        lines = [lines[0], second.rstrip() + " …"]
+    return lines, size
+
+
 def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
     """A canvas that remembers each page and, once the total is known, draws
     the header and footer on all of them ("page n of m")."""
@@ -413,8 +462,8 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
             titles = ctx.t(title_msgid)
             y = ph - VMARGIN + 2
             self.setFillColor(INK)
-            sub = getattr(self, "_prep_subtitle", "") or ""
-            sub_w = min(string_width(sub, FONT_BOLD, 11), (x1 - x0) * 0.45) if sub else 0
+            sub_lines, s3 = _subtitle_lines(getattr(self, "_prep_subtitle", "") or "", (x1 - x0) * 0.45)
+            sub_w = max((string_width(line, FONT_BOLD, s3) for line in sub_lines), default=0)
             room = x1 - x0 - sub_w - 12
             size = _fit(self, titles[0], FONT_BOLD, 15, room)
             draw_string(self, x0, y - 13, titles[0], FONT_BOLD, size)
@@ -423,12 +472,12 @@ def _canvas_class(ctx: Ctx, title_msgid: str, subtitle: str):
                 s2 = _fit(self, titles[1], FONT, 11, room)
                 draw_string(self, x0, y - 27, titles[1], FONT, s2)
                 self.setFillColor(INK)
-            if sub:
-                s3 = _fit(self, sub, FONT_BOLD, 11, (x1 - x0) * 0.45)
-                draw_string(self, x1, y - 13, sub, FONT_BOLD, s3, align="right")
+            for i, line in enumerate(sub_lines):     # beside the title, never over it
+                draw_string(self, x1, y - 13 - i * s3 * 1.15, line, FONT_BOLD, s3, align="right")
             self.setStrokeColor(INK)
             self.setLineWidth(0.8)
-            self.line(x0, ph - VMARGIN - HEADER_H + 14, x1, ph - VMARGIN - HEADER_H + 14)
+            rule = ph - VMARGIN - header_height(ctx) + 14
+            self.line(x0, rule, x1, rule)
 
         def _footer(self, total: int):
             """Dates, notice and page number, one line per language."""
@@ -490,11 +539,11 @@ def build(ctx: Ctx, title_msgid: str, story: list, subtitle: str = "", meta_titl
     """Lay out ``story`` on pages with the shared header and footer; PDF bytes."""
     buf = io.BytesIO()
     pw, ph = ctx.pagesize
-    doc = BaseDocTemplate(buf, pagesize=ctx.pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
-                          topMargin=VMARGIN + HEADER_H, bottomMargin=VMARGIN + FOOTER_H,
-                          title=meta_title or " / ".join(ctx.t(title_msgid)), author="prep-app",
-                          creator="prep-app", subject="", initialFontName=FONT, invariant=True)
-    frame = Frame(MARGIN, VMARGIN + FOOTER_H, pw - 2 * MARGIN, ph - 2 * VMARGIN - HEADER_H - FOOTER_H,
+    doc = DocTemplate(buf, pagesize=ctx.pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+                      topMargin=VMARGIN + header_height(ctx), bottomMargin=VMARGIN + FOOTER_H,
+                      title=meta_title or " / ".join(ctx.t(title_msgid)), author="prep-app",
+                      creator="prep-app", subject="", initialFontName=FONT, invariant=True)
+    frame = Frame(MARGIN, VMARGIN + FOOTER_H, pw - 2 * MARGIN, frame_height(ctx),
                   id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     if not story:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, cast
 
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from ..i18n import format_list
 from ..messages import N_
@@ -30,8 +30,9 @@ from ..model.standby import Instrument, instruments, statuses
 from ..model.typed import locator_a_number
 from . import content
 from . import sections as S
-from .furniture import BODY2, Ctx, Unsplit, _ts, build, esc, style
+from .furniture import BODY2, Ctx, Unsplit, _ts, build, esc, frame_height, style
 from .furniture import Instrument as Mark
+from .layout import fit_page, flatten, keep
 
 TITLE = N_("Standby guardian packet")
 LINE = "____________________"
@@ -93,10 +94,21 @@ def _witnesses(ictx: Ctx, address: bool = True) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 6), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
 
 
+def _one_page(ctx: Ctx, flows: list, keep: int = 3) -> list:
+    """A paper on one page, its signature lines on the page of its terms:
+    shrunk a little when it must be; failing that, at least its last ``keep``
+    flowables (the last terms, the signature, the witnesses) kept together."""
+    page = fit_page(flows, ctx.width, frame_height(ctx))
+    if page is not None:
+        return [page]
+    return [*flows[:-keep], KeepTogether(flatten(flows[-keep:]))]
+
+
 def _instrument(key: str, title: str, citation: str, ictx: Ctx, body: list) -> list:
     """An instrument on pages of its own, with its own footer."""
-    return [PageBreak(), Mark(key, title, citation), ictx.heading(title), _cite(citation),
-            *_languages_note(ictx), *body, Mark(None)]
+    return [PageBreak(), Mark(key, title, citation),
+            *_one_page(ictx, [ictx.heading(title), _cite(citation), *_languages_note(ictx), *body], keep=4),
+            Mark(None)]
 
 
 # -- the instruments ----------------------------------------------------------
@@ -193,7 +205,7 @@ def care_letter(ctx: Ctx, kids: list[Child], principals, primary: Guardian | Non
     """The family's own letter: medical care and school contacts for ``kids``,
     signed by ``principals``, each of whom is a parent of every one of them."""
     ictx = ctx.for_instrument()
-    story = [PageBreak(), ictx.heading(N_("Permission for medical care and school")),
+    story = [ictx.heading(N_("Permission for medical care and school")),
              ictx.text(N_("The parent or parents who sign below allow {guardian} to consent to routine and "
                           "emergency medical and dental care for {children}, to receive their health "
                           "information, and to talk with their schools and make everyday school decisions "
@@ -206,7 +218,7 @@ def care_letter(ctx: Ctx, kids: list[Child], principals, primary: Guardian | Non
                               "designation of a standby guardian."), size=8.8))
     for parent in principals:
         story.append(ictx.signature(N_("Parent's signature"), extra=[(N_("Printed name"), parent.full_name)]))
-    return story
+    return [PageBreak(), *_one_page(ictx, story, keep=len(principals) + 1)]
 
 
 def _covered(plan: Plan, insts: list[Instrument]):
@@ -239,7 +251,7 @@ def school_letter(ctx: Ctx, plan: Plan, child: Child, principals, primary: Guard
     is given and nothing else from the packet is on the page."""
     ictx = ctx.for_instrument()
     school = child.school.name or LINE
-    story = [PageBreak(), ictx.heading(N_("Letter for the school")),
+    story = [ictx.heading(N_("Letter for the school")),
              ictx.fields([(N_("School"), child.school.name), (N_("Student"), child.full_name)], cols=2),
              ictx.text(N_("To {school}: the parent or parents who sign below allow {guardian} to pick up {child}, to "
                           "receive information about {child}, and to talk with the school about what {child} "
@@ -250,7 +262,7 @@ def school_letter(ctx: Ctx, plan: Plan, child: Child, principals, primary: Guard
                                guardian=_or_line(primary.full_name if primary else None), alternate=_who(alternate)))
     for parent in principals or [Parent()]:
         story.append(ictx.signature(N_("Parent's signature"), extra=[(N_("Printed name"), parent.full_name)]))
-    return story
+    return [PageBreak(), *_one_page(ictx, story, keep=len(principals or [0]) + 1)]
 
 
 # -- what the guardian needs -----------------------------------------------------
@@ -258,7 +270,8 @@ def school_letter(ctx: Ctx, plan: Plan, child: Child, principals, primary: Guard
 def cover(ctx: Ctx, plan: Plan) -> list:
     story = [ctx.heading(N_("Read this first")),
              ctx.text(N_("This packet is for the standby guardian: the adult who will care for the children if "
-                         "the event named in the designation happens. Keep it where you can find it quickly."))]
+                         "the event named in the designation happens. Keep it where you can find it quickly.")),
+             *not_covered(ctx, plan)]
     steps = [N_("Each parent signs their own designation in front of two adult witnesses, who then sign and "
                 "write their address. Choose witnesses who are not the standby guardian."),
              N_("Where there is a consent page, the other parent signs it."),
@@ -269,21 +282,21 @@ def cover(ctx: Ctx, plan: Plan) -> list:
     story.append(ctx.heading(N_("How to sign"), level=2))
     for i, step in enumerate(steps, 1):
         story.append(ctx.text(step, prefix=f"{i}."))
-    story.append(ctx.heading(N_("What the law says"), level=2))
-    story += S.law_notes(ctx, ["law", "designation", "no_court", "consent", "activation", "revoke",
-                               "duration", "death", "forms"])
-    story += not_covered(ctx, plan)
+    # the law notes start a page rather than leave their last lines on one of their own
+    story.append(keep([ctx.heading(N_("What the law says"), level=2),
+                               *S.law_notes(ctx, ["law", "designation", "no_court", "consent", "activation",
+                                                  "revoke", "duration", "death", "forms"])]))
     return story
 
 
 def not_covered(ctx: Ctx, plan: Plan) -> list:
     """Children the designation cannot cover yet, each with the reason."""
     rows = S.not_designated(ctx, plan)
-    return [Spacer(1, 4), ctx.box(rows)] if rows else []
+    return [Spacer(1, 2), ctx.box(rows), Spacer(1, 2)] if rows else []
 
 
 def people(ctx: Ctx, plan: Plan) -> list:
-    return [PageBreak(), ctx.heading(N_("People to call, in order")),
+    return [ctx.heading(N_("People to call, in order")),
             *S.call_list(ctx, plan, details=False, blank_rows=0 if plan.contacts else 6),
             ctx.heading(N_("Who may pick up the children")),
             *S.call_list(ctx, plan, pickup_only=True, details=False, blank_rows=0 if plan.contacts else 3),
@@ -340,7 +353,7 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
     story += locator(ctx, plan)
     story += people(ctx, plan)
     story += [ctx.heading(N_("Lawyer and consulate")), *S.legal(ctx, plan)]
-    story += [PageBreak(), ctx.heading(N_("The children: health and school"))]
+    story += [ctx.heading(N_("The children: health and school"))]
     for c in S.slots(plan.children, 2, Child):
         story += S.child_block(ctx, plan, c, citizenship=True, other_parent=False)
     story += [ctx.heading(N_("Where every document is")), *S.documents(ctx, plan)]

@@ -151,6 +151,35 @@ def is_instrument_page(page: str, langs) -> bool:
     return re.search(pattern, page) is not None
 
 
+# A 200-character name (the longest a school page must hold on one page), as
+# families write it: many given names and both family names, with accents.
+LONG_NAME = ("María de los Ángeles Guadalupe Esperanza Concepción Inmaculada Dolores "
+             "Gonçalves Ñañez-Nguyễn da Silva Santos Oliveira Pereira Rodrigues Fernandes "
+             "Carvalho Almeida Ribeiro Araújo Barbosa Teixeira Lima")
+assert len(LONG_NAME) == 200, len(LONG_NAME)
+
+
+LONG_EVENT = ("my being held in immigration custody or in any jail or prison in any state, or being unable "
+              "to come back to our home in Danbury within forty-eight hours for any reason, including an "
+              "illness, an accident, a hospital stay, a deportation or a travel ban")
+
+
+def stress_long_plan() -> Plan:
+    """The stress family with a 200-character name on the child with the long
+    note and on a parent, all eight contacts allowed to pick the children up,
+    and an "other event" for the designation in the family's own long words."""
+    plan = stress_plan()
+    plan.children[0].full_name = LONG_NAME
+    plan.parents[0].full_name = LONG_NAME.replace("María de los Ángeles", "João Pedro dos Anjos")[:200]
+    plan.designation.other_contingency = LONG_EVENT
+    for contact in plan.contacts:
+        contact.authorized_pickup = True
+    return plan
+
+
+PLANS["stress_long"] = stress_long_plan
+
+
 # The stress family written in the scripts Connecticut families write their
 # names in.  SCRIPT_NAMES: every name the printouts must show exactly.
 SCRIPT_KIDS = ["فاطمة الزهراء", "王小明", "Nguyễn Văn Đức", "Zbigniew Brzęczyszczykiewicz", "Wòdlèy Jan-Batis"]

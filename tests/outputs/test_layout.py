@@ -1,0 +1,128 @@
+"""Pages that hold together for real families: one school page per child
+(a 200-character name, eight pickup adults), signatures on the page of
+their terms, no near-empty page, phone numbers whole, cards a hand can
+write on, one-language printouts in one language.
+
+Where text sits on a page is read with pypdfium2 (the objects' bounds);
+which page holds what, with pypdf's text extraction (conftest.pages)."""
+from __future__ import annotations
+
+from functools import cache
+
+import pypdfium2 as pdfium
+import pytest
+
+from prep_app.i18n import translator
+from prep_app.model.people import pickup_list
+from prep_app.outputs import OUTPUTS
+from prep_app.outputs.furniture import FOOTER_H, VMARGIN, Ctx, header_height
+
+from .conftest import KIDS, LONG_NAME, pages, pdf, squash, stress_long_plan
+
+PAIRS = [("es", "en"), ("pt_BR", "en"), ("es",)]
+
+
+def tr(lang: str, msgid: str) -> str:
+    return translator(lang).gettext(msgid)
+
+
+@cache
+def fills(name: str, plan: str, langs: tuple[str, ...]) -> list[float]:
+    """For each page, how far down its body (between header and footer rules)
+    something is printed: text, a line to write on, a box; 1.0 is a full page."""
+    doc = pdfium.PdfDocument(pdf(name, plan, langs))
+    out = []
+    for page in doc:
+        height = page.get_size()[1]
+        top, bottom = height - VMARGIN - header_height(Ctx(list(langs))), VMARGIN + FOOTER_H
+        lows = [b[1] for obj in page.get_objects(max_depth=3) for b in [obj.get_bounds()]
+                if b[3] <= top + 2 and b[1] >= bottom - 2]
+        out.append((top - min(lows)) / (top - bottom) if lows else 0.0)
+    return out
+
+
+@pytest.mark.parametrize("langs", PAIRS)
+def test_each_childs_school_page_is_one_page_with_a_long_name_and_eight_pickup_adults(langs):
+    plan = stress_long_plan()
+    ps = pages("school", "stress_long", langs)
+    assert len(ps) == len(KIDS)
+    for page, child in zip(ps, plan.children, strict=True):
+        flat = squash(page)
+        assert squash(child.full_name) in flat
+        adults = pickup_list(plan, child)
+        assert len(adults) == 8
+        positions = [flat.index(squash(p.full_name)) for p in adults]
+        assert positions == sorted(positions)          # in call order, all on the page
+        assert flat.index(positions and squash(adults[-1].full_name)) < flat.index(
+            squash(tr(langs[0], "Parent's signature")))   # the signature under the list it authorizes
+    assert squash(LONG_NAME) in squash(ps[0])
+
+
+def _boxes(name: str, plan: str, langs: tuple[str, ...], page_no: int, text: str,
+           loose: bool = False) -> list[tuple]:
+    """The boxes of the characters of ``text`` on a page, where it is highest
+    (in the page header when it is there); ``loose``: the font's whole height,
+    not the glyph's ink."""
+    page = pdfium.PdfDocument(pdf(name, plan, langs))[page_no]
+    textpage = page.get_textpage()
+    search = textpage.search(text, match_case=True)
+    found = []
+    while (hit := search.get_next()) is not None:
+        start, count = hit
+        found.append([textpage.get_charbox(i, loose=loose) for i in range(start, start + count)
+                      if textpage.get_text_range(i, 1).strip()])
+    assert found, text
+    return max(found, key=lambda boxes: boxes[0][3])
+
+
+@pytest.mark.parametrize("langs", PAIRS)
+def test_a_long_child_name_is_never_drawn_over_the_page_title(langs):
+    title = _boxes("school", "stress_long", langs, 0, tr(langs[0], "Information for the school"))
+    name = _boxes("school", "stress_long", langs, 0, "María de los")
+    title_right = max(b[2] for b in title)
+    title_rows = min(b[1] for b in title), max(b[3] for b in title)
+    for left, bottom, _right, top in name:
+        side_by_side = left > title_right
+        above_or_below = top < title_rows[0] or bottom > title_rows[1]
+        assert side_by_side or above_or_below
+    loose = _boxes("school", "stress_long", langs, 0, "María de los", loose=True)
+    assert min(b[3] - b[1] for b in loose) >= 7.5    # readable type (8 pt), not squeezed to nothing
+
+
+SIGNATURES = ["Signature of principal", "Signature of standby guardian", "Signature of the other parent",
+              "Parent's signature"]
+
+
+@pytest.mark.parametrize("plan", ["sample", "stress_long", "blank"])
+@pytest.mark.parametrize("langs", PAIRS[:2])
+def test_no_signature_line_is_on_a_different_page_from_its_terms(plan, langs):
+    ps = pages("guardian", plan, langs)
+    signed = 0
+    for page in ps:
+        flat = squash(page)
+        if squash("Signature of principal") in flat:      # a designation: its terms, signature, two witnesses
+            assert squash("do hereby appoint") in flat
+            assert squash("This designation is made after careful reflection") in flat
+            assert flat.count(squash("Witness signature")) == 2
+            signed += 1
+        if squash("Signature of standby guardian") in flat:
+            assert squash("THAT the specified contingency has occurred.") in flat
+            assert squash("as principal, did on") in flat
+            assert flat.count(squash("Witness signature")) == 2
+            signed += 1
+        if squash("Signature of the other parent") in flat:
+            assert squash("I consent to the designation") in flat
+        if squash("Parent's signature") in flat:        # the care letter and each school's letter
+            assert squash("the parent or parents who sign below allow") in flat.lower()
+    assert signed >= 3
+
+
+@pytest.mark.parametrize("langs", PAIRS)
+@pytest.mark.parametrize("plan", ["sample", "stress_long", "blank"])
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_no_page_is_near_empty_but_the_last(name, plan, langs):
+    """Every page but an output's last holds at least a quarter of its height
+    (the four lines of a law note, a locator card, the rest of a child's
+    page never get a page of their own)."""
+    body = fills(name, plan, langs)
+    assert all(fill >= 0.25 for fill in body[:-1]), [round(f, 2) for f in body]
