@@ -157,7 +157,7 @@ class Ctx:
 
     def inline(self, msgid: str, sep: str = " / ", **fmt) -> str:
         """'<b>Primary</b> / second' markup for a label on one line."""
-        texts = [markup(s) for s in self.t(msgid, **fmt)]   # names in a sentence print in their script
+        texts = [esc(s) for s in self.t(msgid, **fmt)]   # a name in a sentence prints in its script
         return f"<b>{texts[0]}</b>" + "".join(f'{sep}<font color="#333333">{s}</font>' for s in texts[1:])
 
     def plain(self, msgid: str, sep: str = " / ", **fmt) -> str:
@@ -166,13 +166,13 @@ class Ctx:
     # -- flowables ----------------------------------------------------------
     def label(self, msgid: str, size: float = 8, **fmt) -> Paragraph:
         """Stacked label: primary bold, the second language below."""
-        texts = [markup(s) for s in self.t(msgid, **fmt)]   # names in a sentence print in their script
+        texts = [esc(s) for s in self.t(msgid, **fmt)]   # a name in a sentence prints in its script
         markup = f"<b>{texts[0]}</b>" + "".join(
             f'<br/><font size="{size - 0.6:.1f}" color="#333333">{s}</font>' for s in texts[1:])
         return Paragraph(markup, style("lbl", size, leading=size * 1.18))
 
     def heading(self, msgid: str, level: int = 1, **fmt) -> Flowable:
-        texts = [markup(s) for s in self.t(msgid, **fmt)]   # names in a sentence print in their script
+        texts = [esc(s) for s in self.t(msgid, **fmt)]   # a name in a sentence prints in its script
         st = HEAD if level == 1 else SUBHEAD
         second = "".join(f'<font name="{FONT}" size="{st.fontSize - 2}" color="#333333">'
                          f'&nbsp;&nbsp;/&nbsp;&nbsp;{s}</font>' for s in texts[1:])
@@ -194,7 +194,7 @@ class Ctx:
         starts each language's paragraph."""
         texts = self.t(msgid, **fmt)
         indent: dict[str, Any] = dict(leftIndent=size * 2.2, firstLineIndent=-size * 2.2) if prefix else {}
-        paras = [Paragraph((f"<b>{escape(prefix)}</b>&nbsp;" if prefix else "") + markup(s),
+        paras = [Paragraph((f"<b>{escape(prefix)}</b>&nbsp;" if prefix else "") + esc(s),
                            style("txt", size, color=INK if i == 0 else SECOND, **indent))
                  for i, s in enumerate(texts)]
         return self.columns(paras)

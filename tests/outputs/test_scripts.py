@@ -91,13 +91,24 @@ def _fonts_drawing(data: bytes, wanted) -> set[str]:
     return used
 
 
-def test_names_are_drawn_with_the_font_of_their_script():
-    data = pdf("plan", "scripts", ("es", "en"))
-    assert _fonts_drawing(data, lambda c: "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff") \
-        == {"NotoSansArabic-Regular", "NotoSansArabic-Bold"}         # bold in the child's heading
-    assert _fonts_drawing(data, lambda c: "\u0590" <= c <= "\u05ff") == {"NotoSansHebrew-Regular"}
-    assert _fonts_drawing(data, lambda c: "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7a3") \
-        == {"WenQuanYiMicroHei"}
+SCRIPTS = {   # the characters of a script, the fonts that may draw them
+    "Arabic": (lambda c: "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff",
+               {"NotoSansArabic-Regular", "NotoSansArabic-Bold"}),
+    "Hebrew": (lambda c: "\u0590" <= c <= "\u05ff", {"NotoSansHebrew-Regular", "NotoSansHebrew-Bold"}),
+    "CJK": (lambda c: "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7a3", {"WenQuanYiMicroHei"}),
+}
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_names_are_drawn_with_the_font_of_their_script(name):
+    """In fields, tables, headings and the sentences of the legal forms alike:
+    never an Arabic name unjoined in the Latin font, never a Chinese one as boxes."""
+    data = pdf(name, "scripts", ("es", "en"))
+    for script, (wanted, fonts) in SCRIPTS.items():
+        used = _fonts_drawing(data, wanted)
+        assert used <= fonts, (script, used)
+        assert used or name != "plan", script          # the binder has a name in every script
+    assert _fonts_drawing(data, lambda c: c == "\x00") == set()       # no character without a glyph
 
 
 @pytest.mark.parametrize("name", OUTPUTS)
@@ -116,6 +127,7 @@ def test_a_chinese_name_in_the_page_header_prints_on_every_page(name):
         page.extract_text(visitor_text=visit)
         if "王" in "".join(chunk for _, chunk in header):
             with_chinese.append({font for font, chunk in header if "王" in chunk})
+            assert ("王小明" if name == "school" else SCRIPT_FAMILY) in norm(" ".join(chunk for _, chunk in header))
     expected = 1 if name == "school" else len(reader.pages)      # the school: 王小明's page
     assert with_chinese == [{"WenQuanYiMicroHei"}] * expected
 
