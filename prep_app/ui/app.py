@@ -12,11 +12,13 @@ from .settings import Settings
 from .style import FocusRingStyle
 from .widgets import keep_qt_settings_off_disk
 
+_BASE_PT = "prep_base_pt"       # the app's Qt property: its text size at 100 %
 
-def set_text_scale(app, scale: float, base_pt: float | None = None) -> None:
+
+def set_text_scale(app: QApplication, scale: float, base_pt: float | None = None) -> None:
     """Make all text larger or smaller (1.5 = 150 %) without a restart."""
-    base = base_pt or getattr(app, "_prep_base_pt", None) or app.font().pointSizeF()
-    app._prep_base_pt = base
+    base = base_pt or app.property(_BASE_PT) or app.font().pointSizeF()
+    app.setProperty(_BASE_PT, base)
     font = app.font()
     font.setPointSizeF(base * scale)
     app.setFont(font)      # labels restyle themselves on ApplicationFontChange
@@ -41,12 +43,12 @@ def make_app(argv=None) -> QApplication:
     keep_qt_settings_off_disk()
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(list(argv) if argv else sys.argv[:1])
+    assert isinstance(app, QApplication)     # this process makes no other kind of application
     app.setApplicationName("prep-app")
     if not isinstance(app.style(), FocusRingStyle):
         app.setStyle(FocusRingStyle(app.style().name()))
     font = app.font()
     base = max(11.0, font.pointSizeF())
-    app._prep_base_pt = base
     set_text_scale(app, 1.0, base)
     return app
 

@@ -19,7 +19,11 @@ class Job(QObject):
     def __init__(self, work: Callable[[], object], then: Callable[[object, BaseException | None], None],
                  owner: QObject):
         super().__init__(QCoreApplication.instance())   # outlives the owner: the thread emits on it
-        self._work, self._then, self._owner = work, then, owner
+        # emptied on delivery: a finished job keeps neither the result's
+        # receiver nor its owner alive
+        self._work: Callable[[], object] | None = work
+        self._then: Callable[[object, BaseException | None], None] | None = then
+        self._owner: QObject | None = owner
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> Job:
@@ -28,20 +32,23 @@ class Job(QObject):
 
     def _run(self) -> None:
         try:
+            assert self._work is not None     # emptied only on delivery, after this ran
             result, error = self._work(), None
         except Exception as exc:          # handed to the window's thread, never lost
             result, error = None, exc
         self._finished.emit(result, error)
 
-    def _deliver(self, result, error) -> None:
+    def _deliver(self, result: object, error: BaseException | None) -> None:
         then, owner = self._then, self._owner
         self._work = self._then = self._owner = None
         self.deleteLater()
+        assert then is not None           # a job runs, and so delivers, once
         if shiboken6.isValid(owner):
             then(result, error)
         elif hasattr(result, "close"):
             result.close()
 
 
-def run(owner: QObject, work, then) -> Job:
+def run(owner: QObject, work: Callable[[], object],
+        then: Callable[[object, BaseException | None], None]) -> Job:
     return Job(work, then, owner).start()

@@ -26,6 +26,8 @@ _languages: dict[str, str] | None = None
 
 LOG = logging.getLogger(__name__)
 
+_KEY_PROPERTY = "prep_lang_key"     # the Qt property naming an object's bindings
+
 
 def languages() -> dict[str, str]:
     """Code -> the language's name in itself.  The languages are the folders
@@ -109,9 +111,10 @@ class Lang(QObject):
 
     # -- bindings ------------------------------------------------------------
     def _key(self, obj: QObject) -> int:
-        key = getattr(obj, "_lang_key", None)
+        key = obj.property(_KEY_PROPERTY)
         if key is None:
-            key = obj._lang_key = next(self._keys)
+            key = next(self._keys)
+            obj.setProperty(_KEY_PROPERTY, key)
             obj.destroyed.connect(partial(self._forget, key))
         return key
 

@@ -32,7 +32,7 @@ class Session(QObject):
         super().__init__(parent)
         self.vault = vault
         self.plans = plans if plans is not None else store()
-        self.plan = plan
+        self.plan: Plan | None = plan      # None once locked or closed
         self.step = 0
         self.dirty = False
         # paths only, in memory: the PDFs written tonight (saved, or printed
@@ -89,6 +89,7 @@ class Session(QObject):
         self._timer.stop()
         if not self.dirty:
             return None
+        assert self.plan is not None      # let go only after the last save; the timer stops first
         try:
             self.vault.save(dumps(self.plan).encode("utf-8"))
         except Exception as err:
@@ -110,6 +111,7 @@ class Session(QObject):
         under the plan's key, for the window to keep until it is unlocked."""
         sealed = None
         if self._try_save() is not None:
+            assert self.plan is not None      # a failed save had a plan to save
             sealed = self.vault.seal(dumps(self.plan).encode("utf-8"))
         self._let_go()
         return sealed
