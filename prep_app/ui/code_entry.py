@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ..vault.recovery import GROUP_SIZE, GROUPS
@@ -23,7 +23,7 @@ def _digits(text: str) -> str:
 class _GroupEdit(QLineEdit):
     back_from_empty = Signal()
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Backspace and not self.text():
             self.back_from_empty.emit()
             return

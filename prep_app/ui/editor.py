@@ -3,6 +3,7 @@ Guided creation and later editing are the same screens."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from .lang import N_, _, bind, on_change
@@ -148,7 +149,7 @@ class PlanEditor(QWidget):
                 step.focus_path(path)
                 return
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter anywhere in a step that is not a text box advances (Next is the default)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.next_button.isVisible():
             self.go(self.current() + 1)

@@ -17,11 +17,13 @@ is checked.  What a typed value means is decided in :mod:`prep_app.model.typed`.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -50,11 +52,12 @@ class F:
     kind: str
     label: str
     hint: str = ""
-    choices: tuple = ()       # for "choice" and "checks": ((value, N_("label")), ...) or a callable
+    # for "choice" and "checks": ((value, N_("label")), ...) or a callable
+    choices: tuple | Callable[[], Iterable[tuple[Any, str]]] = ()
     heading: str = ""         # start a new titled group before this field
     when: tuple | None = None  # (path, value): shown only while that field has that value
     empty: str = ""           # for "checks" with callable choices: the text when there are none
-    note: object = None       # callable(obj) -> translated text or None, shown under the field
+    note: Callable[[Any], str | None] | None = None   # (obj) -> translated text or None, shown under the field
 
 
 def get_path(obj, path: str):
@@ -141,46 +144,67 @@ class Form(QWidget):
 
     # -- building --------------------------------------------------------------
     def _make_editor(self, f: F) -> QWidget:
+        e: QWidget
         if f.kind == "long":
-            e = QPlainTextEdit()
-            e.setTabChangesFocus(True)
-            e.setMinimumHeight(64)
-            e.setMaximumHeight(96)
-            e.textChanged.connect(lambda p=f.path, e=e: self._edited(p, e.toPlainText()))
+            e = self._text_box(f)
         elif f.kind in ("yesno", "bool"):
-            e = TriState(unknown=f.kind == "yesno")
-            tab_to_checked(e.group)
-            e.changed.connect(lambda code, p=f.path: self._edited(p, {1: True, 0: False}.get(code)))
+            e = self._answers(f)
         elif f.kind == "checks":
-            e = Checks()
-            if f.empty:
-                e.set_empty_text(f.empty)
-            self._label_checks(e, f)
-            on_change(self, lambda _c, e=e, f=f: self._label_checks(e, f))
-            e.changed.connect(lambda p=f.path, e=e: self._edited(p, e.values()))
+            e = self._check_boxes(f)
         elif f.kind == "choice":
-            e = QComboBox()
-            e.setMinimumHeight(36)
-            e.setMaxVisibleItems(16)
-            e.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            e.setMinimumContentsLength(12)
-            e.addItem("", None)
-            for value, _template in (() if callable(f.choices) else f.choices):
-                e.addItem("", value)
-            self._label_choices(e, f)
-            on_change(self, lambda _c, e=e, f=f: self._label_choices(e, f))
-            e.currentIndexChanged.connect(lambda _i, p=f.path, e=e: self._edited(p, e.currentData()))
+            e = self._choices(f)
         else:
-            e = DateEdit() if f.kind == "date" else QLineEdit()
-            e.setMinimumHeight(36)
-            e.setClearButtonEnabled(False)
-            if isinstance(e, DateEdit):
-                e.picked.connect(lambda text, p=f.path: self._edited(p, text))
-            elif f.kind == "phone":
-                bind(e, "setPlaceholderText", N_("e.g. (203) 555-0142"))
-                e.editingFinished.connect(lambda p=f.path, e=e: self._format_phone(p, e))
-            e.textEdited.connect(lambda text, p=f.path: self._edited(p, text))
+            e = self._line(f)
         e.setSizePolicy(QSizePolicy.Policy.Expanding, e.sizePolicy().verticalPolicy())
+        return e
+
+    def _text_box(self, f: F) -> QPlainTextEdit:
+        e = QPlainTextEdit()
+        e.setTabChangesFocus(True)
+        e.setMinimumHeight(64)
+        e.setMaximumHeight(96)
+        e.textChanged.connect(lambda p=f.path, e=e: self._edited(p, e.toPlainText()))
+        return e
+
+    def _answers(self, f: F) -> TriState:
+        e = TriState(unknown=f.kind == "yesno")
+        tab_to_checked(e.group)
+        e.changed.connect(lambda code, p=f.path: self._edited(p, {1: True, 0: False}.get(code)))
+        return e
+
+    def _check_boxes(self, f: F) -> Checks:
+        e = Checks()
+        if f.empty:
+            e.set_empty_text(f.empty)
+        self._label_checks(e, f)
+        on_change(self, lambda _c: self._label_checks(e, f))
+        e.changed.connect(lambda p=f.path, e=e: self._edited(p, e.values()))
+        return e
+
+    def _choices(self, f: F) -> QComboBox:
+        e = QComboBox()
+        e.setMinimumHeight(36)
+        e.setMaxVisibleItems(16)
+        e.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        e.setMinimumContentsLength(12)
+        e.addItem("", None)
+        for value, _template in (() if callable(f.choices) else f.choices):
+            e.addItem("", value)
+        self._label_choices(e, f)
+        on_change(self, lambda _c: self._label_choices(e, f))
+        e.currentIndexChanged.connect(lambda _i, p=f.path, e=e: self._edited(p, e.currentData()))
+        return e
+
+    def _line(self, f: F) -> QLineEdit:
+        e = DateEdit() if f.kind == "date" else QLineEdit()
+        e.setMinimumHeight(36)
+        e.setClearButtonEnabled(False)
+        if isinstance(e, DateEdit):
+            e.picked.connect(lambda text, p=f.path: self._edited(p, text))
+        elif f.kind == "phone":
+            bind(e, "setPlaceholderText", N_("e.g. (203) 555-0142"))
+            e.editingFinished.connect(lambda p=f.path, e=e: self._format_phone(p, e))
+        e.textEdited.connect(lambda text, p=f.path: self._edited(p, text))
         return e
 
     def _label_choices(self, combo: QComboBox, f: F) -> None:
@@ -296,7 +320,7 @@ class Form(QWidget):
             e.setPlainText(value or "")
         elif isinstance(e, DateEdit):
             e.set_date(value if isinstance(value, date) else None)
-        else:
+        elif isinstance(e, QLineEdit):
             e.setText(value or "")
 
     def _format_phone(self, path: str, e: QLineEdit) -> None:
@@ -339,6 +363,7 @@ class Form(QWidget):
             return False
         f = next(f for f in self.fields if f.path == path)
         if not self.shown_field(f):          # hidden: the answer that shows it
+            assert f.when is not None         # only a field with a condition hides
             return self.focus_field(f.when[0])
         e.setFocus(Qt.FocusReason.OtherFocusReason)
         w = self.parentWidget()
@@ -379,7 +404,7 @@ def _calendar_icon(colour) -> QIcon:
 
 
 class _CalendarPopup(QCalendarWidget):
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:    # closes without choosing: an empty date stays empty
             self.close()
             return
@@ -420,7 +445,7 @@ class DateEdit(QLineEdit):
         if day is not None:
             self.setText(format_typed_date(day, new))
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if (event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
                 or event.key() == Qt.Key.Key_F4):
             self.open_calendar()
@@ -453,7 +478,7 @@ class DateEdit(QLineEdit):
     def _choose(self, chosen: QDate) -> None:
         if self.calendar is not None:
             self.calendar.close()
-        text = format_typed_date(chosen.toPython(), LANG.code)
+        text = format_typed_date(date(chosen.year(), chosen.month(), chosen.day()), LANG.code)
         self.setText(text)
         self.setFocus(Qt.FocusReason.PopupFocusReason)
         self.picked.emit(text)
@@ -474,16 +499,16 @@ class FitScrollArea(QScrollArea):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit)
 
-    def setWidget(self, widget) -> None:
+    def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
         widget.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self._fit_timer.start()
         return super().eventFilter(obj, event)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -491,18 +516,17 @@ class FitScrollArea(QScrollArea):
         """Lay the content out now rather than on the next event-loop turn, so
         a field shown a moment ago can be scrolled to at once."""
         w = self.widget()
-        if w is None or w.layout() is None:
+        if w is None or (lay := w.layout()) is None:
             return
-        w.layout().activate()
+        lay.activate()
         self._fit()
         w.resize(self.viewport().width(), max(self.viewport().height(), w.minimumHeight()))
 
     def _fit(self) -> None:
         w = self.widget()
-        if w is None or w.layout() is None:
+        if w is None or (lay := w.layout()) is None:
             return
         width = self.viewport().width()
-        lay = w.layout()
         need = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else lay.totalMinimumSize().height()
         if w.minimumHeight() != need:
             w.setMinimumHeight(need)

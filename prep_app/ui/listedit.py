@@ -4,6 +4,7 @@ buttons, the selected entry's form on the right."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -26,7 +28,7 @@ class ListEditor(QWidget):
     edited = Signal()
 
     def __init__(self, *, title: str, hint: str, fields: list[F], items: Callable[[], list],
-                 make: Callable[[], object], describe: Callable[[int, object], str],
+                 make: Callable[[], object], describe: Callable[[int, Any], str],
                  add_text: str, remove_text: str, empty: str = "", reorder: bool = False,
                  on_remove: Callable[[object], None] | None = None,
                  on_reorder: Callable[[], None] | None = None, extra: QWidget | None = None,
@@ -57,7 +59,8 @@ class ListEditor(QWidget):
         buttons = QGridLayout()
         buttons.addWidget(self.add_button, 0, 0)
         buttons.addWidget(self.remove_button, 0, 1)
-        self.up_button = self.down_button = None
+        self.up_button: QPushButton | None = None       # only with reorder
+        self.down_button: QPushButton | None = None
         if reorder:
             self.up_button = button(N_UP)
             self.down_button = button(N_DOWN)
@@ -113,7 +116,7 @@ class ListEditor(QWidget):
         self.empty.setVisible(obj is None)
         self.form_area.setVisible(obj is not None)
         self.remove_button.setEnabled(obj is not None)
-        if self.up_button:
+        if self.up_button and self.down_button:
             self.up_button.setEnabled(obj is not None and row > 0)
             self.down_button.setEnabled(obj is not None and row < len(objs) - 1)
 

@@ -327,7 +327,7 @@ class UnlockForm(QWidget):
         run(self, lambda: unlock_vault(path, **secret_kw), lambda vault, error: self._done(vault, error, ticket))
 
     def _done(self, vault, error, ticket: int) -> None:
-        from ..vault import DamagedVaultError, VaultError
+        from ..vault import DamagedVaultError, RecoveryCodeTypoError, VaultError
         if ticket != self._ticket:
             if vault is not None:
                 vault.close()
@@ -339,8 +339,8 @@ class UnlockForm(QWidget):
             return
         if isinstance(error, VaultError):
             self._say_text(error.message.text(LANG.gettext))
-            if code_mode and getattr(error, "groups", ()):
-                self.code.select_group(error.groups[0])     # just the group with the typo
+            if code_mode and isinstance(error, RecoveryCodeTypoError) and error.group is not None:
+                self.code.select_group(error.group)     # just the group with the typo
             elif not code_mode:
                 self.passphrase.selectAll()
             return
@@ -380,7 +380,7 @@ class UnlockDialog(QDialog):
         self.form.damaged.connect(self._damaged)
         self.form.busy_changed.connect(lambda busy: self.box.button(
             QDialogButtonBox.StandardButton.Ok).setEnabled(not busy))
-        self.damaged_text = None
+        self.damaged_text: str | None = None
         self.setMinimumWidth(480)
 
     def accept(self) -> None:

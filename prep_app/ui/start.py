@@ -3,6 +3,9 @@ itself), then start a plan, open one kept on this laptop (listed only by its
 label and date), open one from a file, or print blank forms."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -19,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from .lang import LANG, N_, _, bind, languages, on_change
 from .widgets import MIN_HEIGHT, bold, button, label
+
+if TYPE_CHECKING:       # the vault layer loads after the first window shows
+    from ..vault import StoredPlan
 
 
 def _bold_font() -> QFont:
@@ -112,7 +118,7 @@ class StartPage(QWidget):
         outer.addStretch(1)
         outer.addWidget(box, 6)
         outer.addStretch(1)
-        self._rows = []
+        self._rows: list[StoredPlan] = []
         on_change(self, lambda _c: self._mark_language())
         self._mark_language()
 
@@ -121,8 +127,7 @@ class StartPage(QWidget):
             b.setChecked(code == LANG.code)
         self._label_rows()
 
-    def set_plans(self, rows) -> None:
-        """rows: StoredPlan(path, label, saved_on, damaged)."""
+    def set_plans(self, rows: Iterable[StoredPlan]) -> None:
         self._rows = list(rows)
         self._label_rows()
 
@@ -137,7 +142,7 @@ class StartPage(QWidget):
         self.open_button.setEnabled(False)
         self.open_button.setVisible(bool(self._rows))
 
-    def _describe(self, stored) -> str:
+    def _describe(self, stored: StoredPlan) -> str:
         try:
             from ..i18n import format_date
             when = format_date(stored.saved_on, LANG.code)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -84,7 +84,7 @@ class KindLabel(QLabel):
             pal.setColor(QPalette.ColorRole.WindowText, QColor(colour))
             self.setPalette(pal)
 
-    def changeEvent(self, e) -> None:
+    def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.ApplicationFontChange:
             self.restyle()
         super().changeEvent(e)
@@ -127,8 +127,8 @@ class TriState(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(self)
-        self.buttons = {}
-        answers = [(True, N_("Yes")), (False, N_("No"))]
+        self.buttons: dict[bool | None, QRadioButton] = {}
+        answers: list[tuple[bool | None, str]] = [(True, N_("Yes")), (False, N_("No"))]
         if unknown:
             answers.append((None, N_("Don't know")))
         for value, template in answers:
@@ -185,7 +185,7 @@ class _WrapLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
             self.box.click()
             self.box.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -386,11 +386,19 @@ class _KeepFitted(QObject):
     once the change has settled."""
     REFIT = (QEvent.Type.LayoutRequest, QEvent.Type.Show)
 
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() in self.REFIT and not getattr(obj, "_fit_pending", False):
-            obj._fit_pending = True
-            QTimer.singleShot(0, obj, lambda: _fit_now(obj))
+    def __init__(self, dialog: QWidget):
+        super().__init__(dialog)
+        self.pending = False        # a refit is queued: one is enough
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() in self.REFIT and not self.pending:
+            self.pending = True
+            QTimer.singleShot(0, self, self._refit)
         return False
+
+    def _refit(self) -> None:
+        self.pending = False
+        _fit_now(self.parent())
 
 
 def fit_dialog(dialog) -> None:
@@ -404,7 +412,6 @@ def fit_dialog(dialog) -> None:
 
 
 def _fit_now(dialog) -> None:
-    dialog._fit_pending = False
     lay = dialog.layout()
     if lay is None:
         return
