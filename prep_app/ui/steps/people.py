@@ -21,7 +21,10 @@ def _countries_in(lang: str) -> tuple[tuple[str, str], ...]:
     ("Irán" after "Irak", "Åland" with the A's)."""
     collator = QCollator(QLocale(lang))
     named = [(code, country_name(code, lang) or code) for code in country_codes()]
-    return tuple(sorted(named, key=cmp_to_key(lambda a, b: collator.compare(a[1], b[1]))))
+
+    def by_name(a: tuple[str, str], b: tuple[str, str]) -> int:
+        return collator.compare(a[1], b[1])
+    return tuple(sorted(named, key=cmp_to_key(by_name)))
 
 
 def country_choices():
@@ -45,6 +48,7 @@ def _name(kind_template: str):
 
 class _ListStep(Step):
     section = ""
+    editor: ListEditor        # made by each step's __init__
 
     def _editor(self, place: bool = True, **kw) -> ListEditor:
         editor = ListEditor(items=lambda: getattr(self.plan, self.section), **kw)
@@ -231,7 +235,7 @@ class GuardiansStep(_ListStep):
             F("designation.mention_immigration", "bool", N_("Name immigration in the papers?"),
               N_("Usually no: the guardian may show these papers to a school, a doctor or a court.")),
         ])
-        self.designation.edited.connect(lambda _p: (self.edited.emit(), self._tab_titles()))
+        self.designation.edited.connect(self._designation_edited)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.editor, "")
@@ -242,6 +246,10 @@ class GuardiansStep(_ListStep):
         self.editor.edited.connect(self._tab_titles)
         on_change(self, lambda _c: self._tab_titles())
         self.designation.bind_to(self.plan)
+        self._tab_titles()
+
+    def _designation_edited(self, _path: str) -> None:
+        self.edited.emit()
         self._tab_titles()
 
     def _tab_titles(self) -> None:

@@ -58,8 +58,8 @@ class ReviewStep(Step):
         if not self.print_panel.languages_touched:
             self.print_panel.reset_languages()
         self.print_panel.show_number_choice()
-        while self.findings.count():
-            w = self.findings.takeAt(0).widget()
+        while (item := self.findings.takeAt(0)) is not None:     # None once empty
+            w = item.widget()
             if w is not None:
                 w.deleteLater()
         self.fix_buttons = []
