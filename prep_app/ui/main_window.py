@@ -6,9 +6,11 @@ import contextlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QVBoxLayout
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ..log import caught
 from . import widgets
@@ -16,6 +18,12 @@ from .lang import LANG, N_, _, bind
 from .lock import IdleWatcher
 from .settings import Settings
 from .start import StartPage
+
+if TYPE_CHECKING:       # loaded when first needed: the first window shows sooner
+    from ..vault import Store
+    from .editor import PlanEditor
+    from .lock import LockPage
+    from .session import Session
 
 TITLE = "prep-app"
 
@@ -48,17 +56,17 @@ class MainWindow(QMainWindow):
         self._plans = plans
         self.dialogs = dialogs or widgets.Dialogs()
         self.setWindowTitle(TITLE)
-        self.session = None
-        self.editor = None
+        self.session: Session | None = None
+        self.editor: PlanEditor | None = None
         self.locked: Locked | None = None
-        self.dialog = None       # the open dialog, for tests and for closing on lock
-        self.message = None      # the last calm message shown (text), for tests
+        self.dialog: QDialog | None = None   # the open dialog, for tests and for closing on lock
+        self.message: str | None = None      # the last calm message shown (text), for tests
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.start = StartPage(self.settings.idle_minutes)
         self.stack.addWidget(self.start)
-        self._lock_page = None     # built on first lock: the first window shows sooner
+        self._lock_page: LockPage | None = None   # built on first lock: the first window shows sooner
 
         self.start.language_chosen.connect(self.set_language)
         self.start.new_plan.connect(self.new_plan)
@@ -69,11 +77,11 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(int(self.settings.idle_minutes * 60_000), self)
         self.idle.idle.connect(self.lock)
-        QApplication.instance().installEventFilter(self.idle)
+        _app().installEventFilter(self.idle)
         self._first_show = True
 
     @property
-    def plans(self):
+    def plans(self) -> Store:
         """The laptop's Store of plans (the vault layer loads on first use)."""
         if self._plans is None:
             from .session import store
@@ -81,14 +89,14 @@ class MainWindow(QMainWindow):
         return self._plans
 
     @property
-    def lock_page(self):
+    def lock_page(self) -> LockPage:
         if self._lock_page is None:
             from .lock import LockPage
-            self._lock_page = LockPage()
-            self._lock_page.unlocked.connect(self._unlocked_after_lock)
-            self._lock_page.close_plan.connect(self._leave_locked)
-            self._lock_page.language_chosen.connect(self.set_language)
-            self.stack.addWidget(self._lock_page)
+            page = self._lock_page = LockPage()
+            page.unlocked.connect(self._unlocked_after_lock)
+            page.close_plan.connect(self._leave_locked)
+            page.language_chosen.connect(self.set_language)
+            self.stack.addWidget(page)
         return self._lock_page
 
     # -- helpers ----------------------------------------------------------------
@@ -210,12 +218,12 @@ class MainWindow(QMainWindow):
             err.message.text(LANG.gettext) if hasattr(err, "message") else
             _("The plan could not be saved. Your typing is kept while the window is open.")))
         self.session = sess
-        self.editor = PlanEditor(sess, dialogs=self.dialogs)
-        self.editor.lock_requested.connect(self.lock)
-        self.editor.language_chosen.connect(self.set_language)
-        self.editor.finish_requested.connect(self.finish)
-        self.stack.addWidget(self.editor)
-        self.stack.setCurrentWidget(self.editor)
+        editor = self.editor = PlanEditor(sess, dialogs=self.dialogs)
+        editor.lock_requested.connect(self.lock)
+        editor.language_chosen.connect(self.set_language)
+        editor.finish_requested.connect(self.finish)
+        self.stack.addWidget(editor)
+        self.stack.setCurrentWidget(editor)
         self.idle.start()
         if plaintext is not None:
             sess.save_now()
@@ -279,6 +287,7 @@ class MainWindow(QMainWindow):
 
     def _unlocked_after_lock(self, vault) -> None:
         locked, self.locked = self.locked, None
+        assert locked is not None     # the lock page unlocks only while locked; Close waits for it
         self.lock_page.say_kept(None)
         plaintext = code = None
         if locked.sealed_plan is not None:
@@ -315,6 +324,7 @@ class MainWindow(QMainWindow):
         it would close the vault under the re-keying."""
         from .background import run
         sess = self.session
+        assert sess is not None       # offered with a plan open; a lock closes this dialog first
         sess.save_now()
         self.idle.stop()
         dialog.set_busy(True)
@@ -332,6 +342,8 @@ class MainWindow(QMainWindow):
         if error is not None:
             raise error
         dialog.done_ok()
+        # the dialog blocks the window and the idle lock waits while the key changes
+        assert self.session is not None
         if code:    # opened with the passphrase: its recovery slot could not be carried over
             self._show_recovery_code(code, self.session.vault.label)
             return
@@ -344,12 +356,17 @@ class MainWindow(QMainWindow):
             return
         self.session.save_now()
         dialog = FinishDialog(self.session, self, dialogs=self.dialogs)
-        dialog.print_requested.connect(lambda: self.editor and self.editor.go(len(self.editor.steps) - 1))
+        dialog.print_requested.connect(self._show_print_step)
         dialog.erase_confirmed.connect(lambda d=dialog: self._erase(d.in_store))
         self._open_dialog(dialog)
 
+    def _show_print_step(self) -> None:
+        if self.editor is not None:
+            self.editor.go(len(self.editor.steps) - 1)
+
     def _erase(self, in_store: bool) -> None:
         from ..vault import VaultError
+        assert self.session is not None   # Finish is open, and a lock closes it
         path = self.session.path
         self._close_session()
         if in_store:
@@ -363,30 +380,39 @@ class MainWindow(QMainWindow):
 
     # -- blank forms -----------------------------------------------------------------
     def blank_forms(self) -> None:
-        from .print_panel import PrintPanel
-        from .widgets import button
-        dialog = QDialog(self)
-        bind(dialog, "setWindowTitle", N_("Blank forms"))
-        dialog.panel = PrintPanel(lambda: None, dialogs=self.dialogs)
-        close = button(N_("Close"))
-        close.clicked.connect(dialog.accept)
-        lay = QVBoxLayout(dialog)
-        lay.addWidget(dialog.panel)
-        lay.addWidget(close)
-        self._open_dialog(dialog)
+        self._open_dialog(BlankFormsDialog(self, self.dialogs))
 
     # -- Qt events --------------------------------------------------------------------
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._first_show:     # the list of plans (the vault layer) loads just after the window shows
             self._first_show = False
             QTimer.singleShot(30, self.refresh_plans)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.locked is not None and not self._may_drop(self.locked):
             event.ignore()
             return
         if self.session is not None:
             self._close_session()
-        QApplication.instance().removeEventFilter(self.idle)
+        _app().removeEventFilter(self.idle)
         super().closeEvent(event)
+
+
+class BlankFormsDialog(QDialog):
+    def __init__(self, parent: QWidget, dialogs: widgets.Dialogs):
+        from .print_panel import PrintPanel
+        super().__init__(parent)
+        bind(self, "setWindowTitle", N_("Blank forms"))
+        self.panel = PrintPanel(lambda: None, dialogs=dialogs)
+        close = widgets.button(N_("Close"))
+        close.clicked.connect(self.accept)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.panel)
+        lay.addWidget(close)
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)    # a window exists only inside the application
+    return app
