@@ -169,8 +169,16 @@ def _mirror(visual: str, rtl_base: bool) -> str:
     return "".join(out)
 
 
+@cache
+def _plain(char: str) -> bool:
+    """Drawn by the base font as it stands: most of what a printout holds."""
+    return _face_of(char) is BASE and not is_invisible(char) and unicodedata.bidirectional(char) not in _RTL
+
+
 def visual_runs(line: str) -> list[Run]:
     """One line of family text as the runs to draw, left to right."""
+    if all(map(_plain, line)):
+        return [(BASE, line)] if line else []
     runs = _runs(line)
     if not any(unicodedata.bidirectional(c) in _RTL for _, text in runs for c in text):
         return runs
