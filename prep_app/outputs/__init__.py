@@ -60,9 +60,15 @@ def render(name: str, plan: Plan | None, languages: list[str], paper: str = "let
     return module.render(ctx, plan if ctx.show_full_numbers else masked(plan))
 
 
+# letters that Unicode does not decompose into a base letter and a mark
+_STROKED = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss",
+                          "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i"})
+
+
 def ascii_stem(text: str) -> str:
-    """A file name stem every system accepts: "Guía del tutor" -> "guia-del-tutor"."""
-    text = unicodedata.normalize("NFKD", text.removesuffix(".pdf"))
+    """A file name stem every system accepts: "Guía del tutor" -> "guia-del-tutor",
+    "Giấy tờ gia đình" -> "giay-to-gia-dinh"."""
+    text = unicodedata.normalize("NFKD", text.removesuffix(".pdf").translate(_STROKED))
     text = text.encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 

@@ -63,4 +63,6 @@ def test_pdf_file_names_are_in_the_first_language(tmp_path):
 def test_file_names_keep_only_plain_letters_digits_and_dashes():
     assert ascii_stem("Cartões para a carteira.pdf") == "cartoes-para-a-carteira"
     assert ascii_stem("Guía / niños: 2º año") == "guia-ninos-2o-ano"
+    assert ascii_stem("Kế hoạch gia đình.pdf") == "ke-hoach-gia-dinh"          # đ has no decomposition
+    assert ascii_stem("Lista dokumentów Łucji") == "lista-dokumentow-lucji"
     assert ascii_stem("家庭计划") == ""        # nothing left: the English name is used
