@@ -149,22 +149,50 @@ def _harfbuzz(face: Face):
     return font, glyph_chars
 
 
-def _mirror(visual: str, rtl_base: bool) -> str:
-    """Brackets between right-to-left letters (or at the edge of a
-    right-to-left line) turned round: the algorithm reversed them."""
-    def side(chars) -> bool | None:
-        for c in chars:
-            kind = unicodedata.bidirectional(c)
-            if kind in _RTL or kind == "L":
-                return kind in _RTL
-        return None
+def _strong(text: str, rtl_base: bool) -> list[bool | None]:
+    """Per character: right-to-left (True), left-to-right (False) or neutral
+    (None); a number takes the direction of the letters before it (rule W7)."""
+    out: list[bool | None] = []
+    last = rtl_base
+    for c in text:
+        kind = unicodedata.bidirectional(c)
+        if kind in ("R", "AL", "L"):
+            last = kind != "L"
+            out.append(last)
+        else:
+            out.append((True if kind == "AN" else last) if kind in ("EN", "AN") else None)
+    return out
 
-    out = list(visual)
-    for i, c in enumerate(visual):
+
+def _mirror(text: str, rtl_base: bool) -> str:
+    """*text* (logical order) with each bracket the bidi algorithm sets
+    right-to-left turned round, as rules N0 and N1 resolve it: a pair takes
+    the base direction if it holds text of that direction, else the other one
+    if it holds it and the text before the pair has it too; any other bracket
+    takes the direction of the letters on both sides when they agree."""
+    strong = _strong(text, rtl_base)
+    direction: dict[int, bool] = {}
+    opened: list[int] = []
+    for i, c in enumerate(text):
+        if c in "([{":
+            opened.append(i)
+        elif c in ")]}" and opened and text[opened[-1]] == _MIRROR[c]:
+            start = opened.pop()
+            inside = {d for d in strong[start + 1:i] if d is not None}
+            before = next((d for d in reversed(strong[:start]) if d is not None), rtl_base)
+            if inside:
+                side = rtl_base if rtl_base in inside else before
+                direction[start] = direction[i] = side
+                strong[start] = strong[i] = side
+    out = list(text)
+    for i, c in enumerate(text):
         if c in _MIRROR:
-            left, right = side(reversed(visual[:i])), side(visual[i + 1:])
-            sides = {s for s in (left, right) if s is not None}
-            if sides == {True} or (sides != {False} and rtl_base):
+            side = direction.get(i)
+            if side is None:
+                before = next((d for d in reversed(strong[:i]) if d is not None), rtl_base)
+                after = next((d for d in strong[i + 1:] if d is not None), rtl_base)
+                side = before if before == after else rtl_base
+            if side:
                 out[i] = _MIRROR[c]
     return "".join(out)
 
@@ -183,7 +211,7 @@ def visual_runs(line: str) -> list[Run]:
     if not any(unicodedata.bidirectional(c) in _RTL for _, text in runs for c in text):
         return runs
     shaped = "".join(_shape(face, text) if face.shaped else text for face, text in runs)
-    visual = _mirror(get_display(shaped), get_base_level(shaped) == 1)
+    visual = get_display(_mirror(shaped, get_base_level(shaped) == 1))
     return _runs(visual)
 
 

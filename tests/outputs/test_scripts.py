@@ -20,6 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFontFile
 from prep_app.model import check
 from prep_app.model.printable import PLACEHOLDER, font_ranges, unprintable_fields
 from prep_app.outputs import OUTPUTS, render
+from prep_app.outputs.fonts import visual_runs
 from prep_app.resources import resource_path
 
 from .conftest import (
@@ -170,3 +171,15 @@ def test_the_coverage_table_is_the_fonts_own():
         listed = {c for lo, hi in zip(starts, ends, strict=True) for c in range(lo, hi + 1)}
         cmap = TTFontFile(str(resource_path("fonts", name))).charToGlyph
         assert listed == {c for c, glyph in cmap.items() if glyph}, name
+
+
+@pytest.mark.parametrize("name, drawn", [
+    ("محمد (علي)", "(ﻲﻠﻋ) ﺪﻤﺤﻣ"),              # read from the right: محمد (علي)
+    ("Fatima (الزهراء)", "Fatima (ءاﺮﻫﺰﻟا)"),
+    ("الزهراء (Fatima)", "(Fatima) ءاﺮﻫﺰﻟا"),
+    ("Fatima الزهراء (Aunt)", "Fatima ءاﺮﻫﺰﻟا (Aunt)"),
+])
+def test_brackets_in_right_to_left_text_open_towards_their_words(name, drawn):
+    """What the page draws, left to right: Arabic letters reversed into
+    reading order, and every bracket still opening towards what it encloses."""
+    assert "".join(run for _, run in visual_runs(name)) == drawn
