@@ -187,12 +187,13 @@ def _mirror(text: str, rtl_base: bool) -> str:
     out = list(text)
     for i, c in enumerate(text):
         if c in _MIRROR:
-            side = direction.get(i)
-            if side is None:
+            if i in direction:
+                rtl = direction[i]
+            else:
                 before = next((d for d in reversed(strong[:i]) if d is not None), rtl_base)
                 after = next((d for d in strong[i + 1:] if d is not None), rtl_base)
-                side = before if before == after else rtl_base
-            if side:
+                rtl = before if before == after else rtl_base
+            if rtl:
                 out[i] = _MIRROR[c]
     return "".join(out)
 
