@@ -2,12 +2,15 @@
 have / need / asked for, where the original is, who holds a copy."""
 from __future__ import annotations
 
+from functools import partial
+
 from reportlab.platypus import Paragraph
 
 from ..messages import N_
 from ..model.plan import DOCUMENT_TYPES, Child, Document, Parent, Plan
 from . import content
-from .furniture import Ctx, build, style
+from .furniture import Ctx, build, continued, style
+from .layout import record
 
 TITLE = N_("Document checklist")
 HEADERS = [N_("Document"), N_("Have it"), N_("Need it"), N_("Asked for it"),
@@ -40,9 +43,9 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
                                [0.22, 0.07, 0.07, 0.08, 0.16, 0.2, 0.2], blank_rows=6, min_height=18))
         return build(ctx, TITLE, story)
     for name, docs in groups:
-        if name:
-            story.append(ctx.heading(N_("Documents of {name}"), name=name))
-        else:
-            story.append(ctx.heading(N_("Other documents")))
-        story.append(ctx.table(HEADERS, [_row(ctx, d) for d in docs], FRACS, blank_rows=2, min_height=18))
+        heading = (ctx.heading(N_("Documents of {name}"), name=name) if name
+                   else ctx.heading(N_("Other documents")))
+        table = ctx.table(HEADERS, [_row(ctx, d) for d in docs], FRACS, blank_rows=2, min_height=18)
+        label = name or ctx.t(N_("Other documents"))[0]
+        story += record(partial(continued, ctx, label), [heading, table])
     return build(ctx, TITLE, story, subtitle=plan.household.family_name or "")

@@ -17,8 +17,8 @@ import io
 from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, KeepInFrame, KeepTogether
-from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepInFrame, KeepTogether, Spacer
+from reportlab.platypus.doctemplate import _ktAllow
 from reportlab.platypus.flowables import _listWrapOn
 
 NBSP = "\u00a0"
@@ -76,15 +76,26 @@ def fit_page(flows: list, width: float, height: float, min_scale: float = 0.8) -
     return block
 
 
+def _leads(f) -> bool:
+    """A heading (kept with what follows) or a space on the way to what follows."""
+    return bool(f.getKeepWithNext()) or isinstance(f, Spacer)
+
+
 class _KeepWithFirstRows(KeepTogether):
     """A heading kept with what follows it: the group moves to the next page
     only when the first part of what follows (a table's first rows, a
-    paragraph's first lines) cannot fit under the heading on this page."""
+    paragraph's first lines, a block kept whole) cannot fit under the heading
+    on this page."""
 
     def __init__(self, flowables, maxHeight=None):
-        super().__init__(flatten(flowables), maxHeight)
-        self._heads = next((i for i, f in enumerate(self._content) if not f.getKeepWithNext()),
-                           len(self._content) - 1)
+        super().__init__(flowables, maxHeight)
+        self._heads = next((i for i, f in enumerate(self._content) if not _leads(f)), len(self._content) - 1)
+
+    def wrap(self, aW, aH):
+        # measured with any block kept whole opened up (ReportLab counts it as endless)
+        self._H, self._H0 = height_of(self._content, aW), height_of(self._content[:1], aW)
+        self._wrapInfo = aW, aH
+        return aW, 0xffffff     # force a split, as KeepTogether does
 
     def split(self, aW, aH):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
@@ -92,11 +103,10 @@ class _KeepWithFirstRows(KeepTogether):
         heads, first = self._content[:self._heads], self._content[self._heads]
         if aH < self._H and heads:
             room = aH - height_of(heads, aW) - first.getSpaceBefore()
-            if room > 0 and first.wrapOn(_scratch(), aW, room)[1] <= room:
+            if room > 0 and height_of([first], aW) <= room:
                 return list(self._content)      # heading and the first block fit: the rest flows on
-            parts = first.split(aW, room) if room > 0 else []
-            if parts and not isinstance(parts[0], (ActionFlowable, FrameBreak)) \
-                    and parts[0].wrapOn(_scratch(), aW, room)[1] <= room:
+            parts = [] if room <= 0 or isinstance(first, KeepTogether) else first.split(aW, room)
+            if parts and parts[0].wrapOn(_scratch(), aW, room)[1] <= room:
                 return list(self._content)      # the frame splits the first block itself
         return super().split(aW, aH)
 
@@ -115,7 +125,8 @@ class RecordStart(Flowable):
         return 0, 0
 
     def draw(self):
-        self.canv._doctemplate._open_record = self
+        doc = self.canv._doctemplate
+        doc._open_record, doc._continued_on = self, doc.page    # its own first page needs no "(continued)"
 
 
 class RecordEnd(Flowable):
@@ -136,12 +147,22 @@ def record(continued: Callable[[], Flowable], flows: list) -> list:
 
 
 class DocTemplate(BaseDocTemplate):
-    keepTogetherClass = _KeepWithFirstRows
-
     def __init__(self, *args, **kw):
-        super().__init__(*args, **kw)
+        super().__init__(*args, keepTogetherClass=_KeepWithFirstRows, **kw)
         self._open_record: RecordStart | None = None
         self._continued_on = 0
+
+    def handle_keepWithNext(self, flowables):
+        """ReportLab's, except that a heading is also kept with a block kept
+        whole (ReportLab leaves the heading alone at the foot of the page)."""
+        n = next((i for i, f in enumerate(flowables) if not (_leads(f) and _ktAllow(f))), len(flowables))
+        if any(f.getKeepWithNext() for f in flowables[:n]):      # not a space alone
+            if n < len(flowables) and (_ktAllow(flowables[n]) or isinstance(flowables[n], KeepTogether)):
+                n += 1
+            group = self.keepTogetherClass(flowables[:n])
+            for f in group._content[:-1]:
+                f.__dict__["keepWithNext"] = 0
+            flowables[:n] = [group]
 
     def handle_flowable(self, flowables):
         rec = self._open_record

@@ -20,7 +20,8 @@ from ..model.phones import format_phone
 from ..model.plan import CONTINGENCIES, Child, Contact, Guardian, Parent, Plan
 from ..model.standby import statuses
 from . import content
-from .furniture import Ctx, esc, style
+from .furniture import Ctx, continued, esc, style
+from .layout import keep, record
 
 
 def slots(items: list, n: int, factory) -> list:
@@ -72,7 +73,7 @@ def parent_fields(ctx: Ctx, p: Parent, immigration: bool = True) -> list:
     rows += [(N_("Employer"), p.employer), (N_("Employer's phone"), p.employer_phone, "phone")]
     out = [ctx.fields(rows, cols=2)]
     out.append(ctx.fields([(N_("Health notes"), p.medical_notes)], label_frac=0.16))
-    return out
+    return record(lambda: continued(ctx, p.full_name or ""), [keep(out)])
 
 
 def child_school(ctx: Ctx, c: Child) -> list:
@@ -95,7 +96,8 @@ def child_block(ctx: Ctx, plan: Plan, c: Child, citizenship: bool = True, comfor
                 other_parent: bool = True) -> list:
     """Everything about one child (binder and guardian packet)."""
     out = [ctx.heading(N_("Child"), level=2) if not c.full_name else
-           Paragraph(f"<b>{esc(c.full_name)}</b>", style("cn", 11.5, bold=True, spaceBefore=8, spaceAfter=2))]
+           Paragraph(f"<b>{esc(c.full_name)}</b>", style("cn", 11.5, bold=True, spaceBefore=8, spaceAfter=2,
+                                                          keepWithNext=True))]
     rows = [(N_("Full name"), c.full_name), (N_("Date of birth"), ctx.date_str(c.date_of_birth))]
     if citizenship:
         rows += [(N_("U.S. citizen"), ctx.yes_no(c.us_citizen)),
@@ -109,7 +111,8 @@ def child_block(ctx: Ctx, plan: Plan, c: Child, citizenship: bool = True, comfor
         out.append(ctx.fields([(N_("Parents in this plan"), ", ".join(p.full_name or "" for p in plan.parents_of(c))),
                                (N_("Other parent"), op.full_name), (N_("Other parent's phone"), op.phone, "phone"),
                                (N_("Other parent's consent"), consent_text(ctx, op))], cols=2))
-    return [KeepTogether(out)]      # a child's details under the child's name, on one page when they fit
+    # a child's details under the child's name, on one page when they fit, else "(continued)"
+    return record(lambda: continued(ctx, c.full_name or ""), [keep(out)])
 
 
 CONSENT = {"yes": N_("Agrees; signs the consent page"), "no": N_("Does not agree"),
@@ -139,7 +142,7 @@ def guardian_fields(ctx: Ctx, plan: Plan, g: Guardian) -> list:
                            (N_("Could also be detained"), ctx.yes_no(g.may_be_at_risk))], cols=2))
     out.append(ctx.fields([(N_("Address"), g.address),
                            (N_("For these children"), child_names(plan, g.children))], label_frac=0.16))
-    return out
+    return record(lambda: continued(ctx, g.full_name or ""), [keep(out)])
 
 
 def event_list(plan: Plan, activation: bool = False, empty: str = ""):

@@ -8,16 +8,20 @@ which page holds what, with pypdf's text extraction (conftest.pages)."""
 from __future__ import annotations
 
 from functools import cache
+from io import BytesIO
 
 import pypdfium2 as pdfium
 import pytest
+from pypdf import PdfReader
 
 from prep_app.i18n import translator
+from prep_app.model import Document
 from prep_app.model.people import pickup_list
-from prep_app.outputs import OUTPUTS
+from prep_app.model.plan import DOCUMENT_TYPES
+from prep_app.outputs import OUTPUTS, render
 from prep_app.outputs.furniture import FOOTER_H, VMARGIN, Ctx, header_height
 
-from .conftest import KIDS, LONG_NAME, pages, pdf, squash, stress_long_plan
+from .conftest import KIDS, LONG_NAME, TODAY, norm, pages, pdf, squash, stress_long_plan, stress_plan
 
 PAIRS = [("es", "en"), ("pt_BR", "en"), ("es",)]
 
@@ -125,4 +129,22 @@ def test_no_page_is_near_empty_but_the_last(name, plan, langs):
     (the four lines of a law note, a locator card, the rest of a child's
     page never get a page of their own)."""
     body = fills(name, plan, langs)
-    assert all(fill >= 0.25 for fill in body[:-1]), [round(f, 2) for f in body]
+    near_empty = [(n, round(fill, 2)) for n, fill in enumerate(body[:-1], 1) if fill < 0.25]
+    assert not near_empty, f"(page, how full) of {len(body)} pages"
+
+
+@pytest.mark.parametrize("langs", PAIRS)
+def test_a_record_that_crosses_a_page_starts_the_next_page_with_its_name_continued(langs):
+    """A parent with every kind of document: their list in the checklist runs
+    over a page, and the next page says whose documents these are."""
+    plan = stress_plan()
+    plan.documents += [Document(type=t, person="p1", status="need", original_location="Red folder")
+                       for t in DOCUMENT_TYPES]
+    ps = [squash(norm(p.extract_text()))
+          for p in PdfReader(BytesIO(render("checklist", plan, list(langs), today=TODAY))).pages]
+    mark = squash(" / ".join(dict.fromkeys(tr(lang, "(continued)") for lang in langs)))
+    names = [squash(p.full_name) for p in (*plan.parents, *plan.children)]
+    continued = [(n, name) for n, page in enumerate(ps) for name in names if page.startswith(name + mark)]
+    assert continued
+    for n, name in continued:
+        assert name in ps[n - 1]        # the record did start on the page before
