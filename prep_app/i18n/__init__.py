@@ -119,9 +119,19 @@ def translator(lang: str) -> Translator:
     return Translator(lang, _load(lang))
 
 
+# Where CLDR (through Babel) has no data yet: Haitian Creole's long date came
+# out as "2026 M06 21" and its lists as "a, b, c" (no "ak") or "a, b, or c".
+_MONTHS = {"ht": ("janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out",
+                  "septanm", "oktòb", "novanm", "desanm")}
+_LIST_WORDS = {"ht": {"standard": "ak", "or": "oswa"}}
+
+
 def format_date(d: date, lang: str) -> str:
     """Long form, never ambiguous: "June 21, 2014", "21 de junho de 2014"."""
-    return _babel_format_date(d, format="long", locale=check_language(lang))
+    check_language(lang)
+    if lang in _MONTHS:
+        return f"{d.day} {_MONTHS[lang][d.month - 1]} {d.year}"
+    return _babel_format_date(d, format="long", locale=lang)
 
 
 def format_list(items: Iterable[str], lang: str, style: str = "standard") -> str:
@@ -129,7 +139,11 @@ def format_list(items: Iterable[str], lang: str, style: str = "standard") -> str
     items = [str(i) for i in items]
     if not items:
         return ""
-    return _babel_format_list(items, style=cast(Any, style), locale=check_language(lang))
+    check_language(lang)
+    words = _LIST_WORDS.get(lang)
+    if words is not None and style in words:
+        return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {words[style]} {items[-1]}"
+    return _babel_format_list(items, style=cast(Any, style), locale=lang)
 
 
 __all__ = ["DOMAIN", "LANGUAGES", "Translator", "check_language", "format_date",

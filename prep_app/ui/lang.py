@@ -19,7 +19,13 @@ from PySide6.QtWidgets import QApplication
 from ..log import caught
 from ..messages import N_  # noqa: F401  (re-exported for the UI modules)
 
-FALLBACK_LANGUAGES = {"en": "English", "es": "Español", "pt_BR": "Português"}
+# Each language named in itself, as prep_app.i18n (Babel) names it; kept here
+# so the first window needs no Babel (a test holds the two equal)
+NATIVE_NAMES = {"en": "English", "ar": "العربية", "es": "Español", "fr": "Français",
+                "ht": "Kreyòl Ayisyen", "pl": "Polski", "pt_BR": "Português", "vi": "Tiếng Việt",
+                "zh_Hans": "中文"}
+# Qt's own catalog where its name is not the language code
+QT_CATALOGS = {"zh_Hans": "zh_CN"}
 
 
 _languages: dict[str, str] | None = None
@@ -31,20 +37,20 @@ _KEY_PROPERTY = "prep_lang_key"     # the Qt property naming an object's binding
 
 def languages() -> dict[str, str]:
     """Code -> the language's name in itself.  The languages are the folders
-    of translations/ (as in prep_app.i18n); the three first ones are named
-    without loading Babel, which keeps the start-up fast."""
+    of translations/ (as in prep_app.i18n); those in NATIVE_NAMES are named
+    without loading Babel, which keeps the start-up fast however many there are."""
     global _languages
     if _languages is None:
         from ..resources import language_codes
         codes = language_codes()
-        if all(c in FALLBACK_LANGUAGES for c in codes):
-            _languages = {c: FALLBACK_LANGUAGES[c] for c in codes}
+        if all(c in NATIVE_NAMES for c in codes):
+            _languages = {c: NATIVE_NAMES[c] for c in codes}
         else:
             try:
                 from ..i18n import LANGUAGES
                 _languages = dict(LANGUAGES)
             except Exception:  # i18n layer not importable: still offer what we know
-                _languages = {c: FALLBACK_LANGUAGES.get(c, c) for c in codes}
+                _languages = {c: NATIVE_NAMES.get(c, c) for c in codes}
     return dict(_languages)
 
 
@@ -92,10 +98,13 @@ class Lang(QObject):
             self._qt = None
         if code != "en" and app is not None:
             qt = QTranslator(app)
-            if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            name = f"qtbase_{QT_CATALOGS.get(code, code)}"
+            if qt.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 app.installTranslator(qt)
                 self._qt = qt
         QLocale.setDefault(QLocale(code))
+        if isinstance(app, QApplication):     # Arabic mirrors the whole window
+            app.setLayoutDirection(QLocale(code).textDirection())
         self._apply_all()
         for key, receivers in list(self._listeners.items()):
             if key in self._listeners:        # not destroyed by an earlier receiver

@@ -37,7 +37,8 @@ def _buttons(dialog: QDialog, ok_template: str) -> QDialogButtonBox:
     bind(ok, "setText", ok_template)
     bind(ok, "setAccessibleName", ok_template)
     cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setAccessibleName(cancel.text())
+    bind(cancel, "setText", N_("Cancel"))
+    bind(cancel, "setAccessibleName", N_("Cancel"))
     for b in (ok, cancel):
         b.setMinimumHeight(MIN_HEIGHT)
     box.accepted.connect(dialog.accept)

@@ -33,6 +33,9 @@ def _bold_font() -> QFont:
     return f
 
 
+LANGUAGES_PER_ROW = 5
+
+
 class StartPage(QWidget):
     language_chosen = Signal(str)
     new_plan = Signal()
@@ -44,20 +47,19 @@ class StartPage(QWidget):
     def __init__(self, idle_minutes: float, parent=None):
         super().__init__(parent)
         self.lang_buttons: dict[str, QPushButton] = {}
-        lang_row = QHBoxLayout()
+        lang_row = QGridLayout()       # Connecticut's nine languages: two rows of up to five
         group = QButtonGroup(self)
-        for code, name in languages().items():
+        for i, (code, name) in enumerate(languages().items()):
             b = QPushButton(name)
             b.setCheckable(True)
-            b.setMinimumHeight(MIN_HEIGHT + 8)
-            b.setMinimumWidth(150)
+            b.setMinimumHeight(MIN_HEIGHT + 4)
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(name) + 32)
             b.setAccessibleName(name)
             b.toggled.connect(lambda on, b=b: b.setFont(_bold_font() if on else QFont()))
             b.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
             group.addButton(b)
-            lang_row.addWidget(b)
+            lang_row.addWidget(b, i // LANGUAGES_PER_ROW, i % LANGUAGES_PER_ROW)
             self.lang_buttons[code] = b
-        lang_row.addStretch(1)
 
         self.new_button = button(N_("Start a new plan"), default=True)
         bold(self.new_button, 1.15)

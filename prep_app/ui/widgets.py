@@ -314,10 +314,29 @@ def _wipe_qt_settings() -> None:
         os.makedirs(_qt_settings_dir, exist_ok=True)
 
 
-# Qt's own catalogs miss these two labels of its file dialog (their text
-# changed in Qt 6), so a Spanish dialog said "Look in:"
+# Qt's file dialog and message boxes speak our catalog, not Qt's: Qt's own
+# misses two labels ("Look in:" in a Spanish dialog) and has no Haitian
+# Creole or Vietnamese at all
 FILE_DIALOG_LABELS = ((QFileDialog.DialogLabel.LookIn, N_("Look in:")),
-                      (QFileDialog.DialogLabel.FileType, N_("Files of type:")))
+                      (QFileDialog.DialogLabel.FileType, N_("Files of type:")),
+                      (QFileDialog.DialogLabel.Reject, N_("Cancel")))
+BUTTON_TEXTS = {QMessageBox.StandardButton.Ok: N_("OK"), QMessageBox.StandardButton.Yes: N_("Yes"),
+                QMessageBox.StandardButton.No: N_("No")}
+
+
+class _MessageBox(QMessageBox):
+    """A message box whose buttons say our catalog's words."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._name_buttons()
+
+    def _name_buttons(self) -> None:
+        for which, template in BUTTON_TEXTS.items():
+            b = self.button(which)
+            if b is not None:
+                b.setText(_(template))
 
 
 def _dialog(parent, title: str, directory: str = "") -> QFileDialog:
@@ -336,6 +355,8 @@ def choose_folder(parent, title: str, start: str = "") -> str | None:
     d = _dialog(parent, title, start)
     d.setFileMode(QFileDialog.FileMode.Directory)
     d.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    d.setLabelText(QFileDialog.DialogLabel.FileName, _("Folder:"))
+    d.setLabelText(QFileDialog.DialogLabel.Accept, _("Choose"))
     try:
         return d.selectedFiles()[0] if d.exec() else None
     finally:
@@ -347,6 +368,8 @@ def choose_open_file(parent, title: str, name_filter: str) -> str | None:
     d = _dialog(parent, title)
     d.setFileMode(QFileDialog.FileMode.ExistingFile)
     d.setNameFilter(name_filter)
+    d.setLabelText(QFileDialog.DialogLabel.FileName, _("File name:"))
+    d.setLabelText(QFileDialog.DialogLabel.Accept, _("Open"))
     try:
         return d.selectedFiles()[0] if d.exec() else None
     finally:
@@ -355,15 +378,13 @@ def choose_open_file(parent, title: str, name_filter: str) -> str | None:
 
 
 def calm_message(parent, title: str, text: str, icon=QMessageBox.Icon.Information) -> None:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box = _MessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.exec()
 
 
 def ask(parent, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+    box = _MessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
 
