@@ -40,7 +40,7 @@ from ..i18n import check_language, format_date, translator
 from ..messages import N_, Message
 from ..model.phones import format_phone
 from .fonts import FONT, FONT_BOLD, draw_string, markup, register, string_width
-from .layout import DocTemplate, nobreak
+from .layout import DocTemplate, fit_columns, nobreak
 
 Day = date      # the type, for annotations inside Ctx, whose date() method shadows it
 
@@ -272,7 +272,14 @@ class Ctx:
                          for c in row])
         for _ in range(blank_rows):
             body.append([Spacer(1, min_height)] + [""] * (len(headers) - 1))
-        widths = [self.width * f for f in fracs]
+        # each column at least as wide as its longest word in any language (a header, a phone number)
+        words = [[w for h in self.t(msgid) for w in h.split()] for msgid in headers]
+        least = [max((string_width(w, FONT_BOLD, 7.8) for w in ws), default=0) + 7 for ws in words]
+        for row in rows:
+            for i, c in enumerate(row):
+                if isinstance(c, str) and c:
+                    least[i] = max(least[i], max(string_width(w, FONT, font) for w in c.split(" ")) + 7)
+        widths = fit_columns([self.width * f for f in fracs], least)
         st = [("VALIGN", (0, 0), (-1, -1), "TOP"),
               ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
               ("LINEBELOW", (0, 0), (-1, 0), 1, INK),

@@ -32,7 +32,7 @@ from . import content
 from . import sections as S
 from .furniture import BODY2, Ctx, Unsplit, _ts, build, esc, frame_height, style
 from .furniture import Instrument as Mark
-from .layout import fit_page, flatten, keep
+from .layout import fit_page, flatten, keep, nobreak
 
 TITLE = N_("Standby guardian packet")
 LINE = "____________________"
@@ -196,7 +196,7 @@ def activation(ctx: Ctx, plan: Plan, inst: Instrument, guardian: Guardian, prima
 def _who(g: Guardian | None) -> str:
     if g is None:
         return LINE
-    phone = format_phone(g.phone)
+    phone = nobreak(format_phone(g.phone))     # never broken inside the sentence
     return f"{_or_line(g.full_name)} (tel. {phone})" if phone else _or_line(g.full_name)
 
 

@@ -49,6 +49,17 @@ def flatten(flows: list) -> list:
     return out
 
 
+def fit_columns(widths: list[float], least: list[float]) -> list[float]:
+    """``widths`` with each column widened to its ``least`` (its longest word),
+    the room taken from the columns that have some to spare, in proportion."""
+    short = sum(max(m - w, 0) for w, m in zip(widths, least, strict=True))
+    spare = [max(w - m, 0) for w, m in zip(widths, least, strict=True)]
+    if not short or not sum(spare):
+        return widths
+    give = min(short, sum(spare)) / sum(spare)
+    return [max(w, m) if m >= w else w - s * give for w, m, s in zip(widths, least, spare, strict=True)]
+
+
 def height_of(flows: list, width: float) -> float:
     """The height ``flows`` take laid out ``width`` wide on an endless page."""
     return _listWrapOn(flatten(flows), width, _scratch())[1]
@@ -102,7 +113,8 @@ class _KeepWithFirstRows(KeepTogether):
             self.wrap(aW, aH)
         heads, first = self._content[:self._heads], self._content[self._heads]
         if aH < self._H and heads:
-            room = aH - height_of(heads, aW) - first.getSpaceBefore()
+            # the room under the headings, their space after included (the frame counts it, _listWrapOn not)
+            room = aH - height_of(heads, aW) - heads[-1].getSpaceAfter() - first.getSpaceBefore() - 1
             if room > 0 and height_of([first], aW) <= room:
                 return list(self._content)      # heading and the first block fit: the rest flows on
             parts = [] if room <= 0 or isinstance(first, KeepTogether) else first.split(aW, room)

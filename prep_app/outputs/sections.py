@@ -21,7 +21,7 @@ from ..model.plan import CONTINGENCIES, Child, Contact, Guardian, Parent, Plan
 from ..model.standby import statuses
 from . import content
 from .furniture import Ctx, continued, esc, style
-from .layout import keep, record
+from .layout import keep, nobreak, record
 
 
 def slots(items: list, n: int, factory) -> list:
@@ -190,7 +190,7 @@ def call_list(ctx: Ctx, plan: Plan, pickup_only: bool = False, details: bool = T
     rows = []
     for i, c in enumerate(people, 1):
         row = [str(c.call_order if c.call_order is not None else i), c.full_name, c.relationship,
-               format_phone(c.phone)]
+               nobreak(format_phone(c.phone))]
         if details:
             row += [language_names(ctx, c.languages),
                     ctx.checkbox(bool(c.authorized_pickup)), ctx.checkbox(bool(c.knows_plan)), c.notes]

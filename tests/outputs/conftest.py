@@ -174,6 +174,7 @@ def stress_long_plan() -> Plan:
     plan.designation.other_contingency = LONG_EVENT
     for contact in plan.contacts:
         contact.authorized_pickup = True
+    plan.contacts[1].phone = "+593 99 555 0199"    # a number from abroad, longer than a local one
     return plan
 
 

@@ -7,6 +7,7 @@ Where text sits on a page is read with pypdfium2 (the objects' bounds);
 which page holds what, with pypdf's text extraction (conftest.pages)."""
 from __future__ import annotations
 
+import re
 from functools import cache
 from io import BytesIO
 
@@ -17,6 +18,7 @@ from pypdf import PdfReader
 from prep_app.i18n import translator
 from prep_app.model import Document
 from prep_app.model.people import pickup_list
+from prep_app.model.phones import format_phone
 from prep_app.model.plan import DOCUMENT_TYPES
 from prep_app.outputs import OUTPUTS, render
 from prep_app.outputs.furniture import FOOTER_H, VMARGIN, Ctx, header_height
@@ -148,3 +150,32 @@ def test_a_record_that_crosses_a_page_starts_the_next_page_with_its_name_continu
     assert continued
     for n, name in continued:
         assert name in ps[n - 1]        # the record did start on the page before
+
+
+def _lines_of(data: bytes, needle: str) -> tuple[int, list[int]]:
+    """How many times ``needle`` is printed (lines joined), and for each time
+    it is found unbroken, on how many lines its characters sit."""
+    whole, unbroken = 0, []
+    for page in pdfium.PdfDocument(data):
+        textpage = page.get_textpage()
+        text = textpage.get_text_range().replace("\xa0", " ")
+        whole += squash(text).count(squash(needle))
+        for m in re.finditer(re.escape(needle), text):
+            baselines = {round(textpage.get_charbox(i, loose=True)[1]) for i in range(m.start(), m.end())
+                         if text[i] != " "}
+            unbroken.append(len(baselines))
+    return whole, unbroken
+
+
+@pytest.mark.parametrize("name", ["plan", "guardian", "school"])
+def test_a_phone_number_is_always_on_one_line(name):
+    plan = stress_long_plan()
+    phones = {format_phone(p.phone) for p in (*plan.parents, *plan.contacts, *plan.guardians) if p.phone}
+    phones |= {format_phone(c.other_parent.phone) for c in plan.children if c.other_parent.phone}
+    assert "+593 99 123 4567" in phones
+    for langs in PAIRS:
+        data = pdf(name, "stress_long", langs)
+        for phone in phones:
+            whole, unbroken = _lines_of(data, phone)
+            assert len(unbroken) == whole, (phone, langs)      # never split over two lines
+            assert all(n == 1 for n in unbroken), (phone, langs)
