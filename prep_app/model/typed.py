@@ -8,6 +8,7 @@ except for the kinds in :data:`REFUSED_WHEN_WRONG`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from ..messages import N_, Message
@@ -30,11 +31,22 @@ ZIP_FIVE_DIGITS = N_("A ZIP code has five digits. Connecticut ones start with 06
 REFUSED_WHEN_WRONG = ("date", "address")
 
 
+# Arabic's pattern puts invisible right-to-left marks between day, month and
+# year; in a text field they only get in the way of reading the date back
+_NO_DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f\u061c")
+
+
+def _plain_digits(text: str) -> str:
+    """Arabic-Indic (٣) or full-width digits as 0-9, and no direction marks."""
+    return "".join(str(unicodedata.decimal(ch)) if unicodedata.decimal(ch, None) is not None else ch
+                   for ch in text.translate(_NO_DIRECTION_MARKS))
+
+
 def _short_numeric_pattern(locale: str) -> str:
     """The language's short date pattern with two-digit days and months and a
     four-digit year: d/M/yy (es) becomes dd/MM/yyyy, M/d/yy (en) MM/dd/yyyy."""
     from babel.dates import get_date_format
-    pattern = get_date_format("short", locale=locale).pattern
+    pattern = get_date_format("short", locale=locale).pattern.translate(_NO_DIRECTION_MARKS)
     for letter, width in (("y", 4), ("M", 2), ("d", 2)):
         pattern = re.sub(f"{letter}+", letter * width, pattern)
     return pattern
@@ -55,7 +67,7 @@ def parse_typed_date(text: str, locale: str | None = None) -> date:
     03/15/2016 in English.  Without a language, a slashed date only when it
     cannot be misread: US forms write 6/21/2014, Spanish and Portuguese ones
     21/6/2014, so 5/3/2014 is refused.  ValueError when it is not a date."""
-    text = text.strip()
+    text = _plain_digits(text).strip()
     if m := _YEAR_FIRST.match(text):
         year, month, day = map(int, m.groups())
         return date(year, month, day)

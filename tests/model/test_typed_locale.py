@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from prep_app.i18n import LANGUAGES
 from prep_app.model.typed import format_typed_date, parse_typed_date, read_typed
 
 TODAY = date(2026, 11, 21)
@@ -47,3 +48,14 @@ def test_an_address_with_a_four_digit_zip_is_questioned():
                                      "12 Oak Ave, Apt 1234", "Carrera 7 # 12-34, Bogotá DC 110111"])
 def test_an_address_without_a_short_zip_is_accepted(address):
     assert read_typed("address", address) == (address, None)
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_a_date_shown_in_any_language_reads_back_as_the_same_date(lang):
+    shown = format_typed_date(date(1986, 3, 14), lang)
+    assert "\u200f" not in shown and "\u200e" not in shown      # no invisible marks in a text field
+    assert parse_typed_date(shown, lang) == date(1986, 3, 14)
+
+
+def test_arabic_indic_digits_are_read_as_digits():
+    assert parse_typed_date("١٤/٠٣/١٩٨٦", "ar") == date(1986, 3, 14)
