@@ -53,7 +53,7 @@ class StartPage(QWidget):
             b = QPushButton(name)
             b.setCheckable(True)
             b.setMinimumHeight(MIN_HEIGHT + 4)
-            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(name) + 32)
+            b.setMinimumWidth(120)
             b.setAccessibleName(name)
             b.toggled.connect(lambda on, b=b: b.setFont(_bold_font() if on else QFont()))
             b.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
