@@ -28,7 +28,7 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
 
     story.append(ctx.heading(N_("Our family")))
     story.append(ctx.fields([(N_("Family name"), h.family_name), (N_("Home phone"), h.home_phone, "phone")], cols=2))
-    story.append(ctx.fields([(N_("Home address"), h.address),
+    story.append(ctx.fields([S.address_row(ctx, N_("Home address"), h.address),
                              (N_("Languages we speak"), S.language_names(ctx, h.languages)),
                              (N_("Notes"), h.notes)], label_frac=0.16))
 
@@ -38,7 +38,7 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
         story += S.parent_fields(ctx, p)
 
     story.append(ctx.heading(N_("Children")))
-    for c in S.slots(plan.children, 2, Child):
+    for c in S.slots(plan.children, 4, Child):   # a blank binder: room for four children
         story += S.child_block(ctx, plan, c)
 
     story.append(ctx.heading(N_("Guardians")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from babel import Locale
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Spacer, Table
 
 from ..i18n import format_list
 from ..messages import N_, Message
@@ -20,13 +20,24 @@ from ..model.phones import format_phone
 from ..model.plan import CONTINGENCIES, Child, Contact, Guardian, Parent, Plan
 from ..model.standby import statuses
 from . import content
-from .furniture import Ctx, continued, esc, style
+from .fonts import Para
+from .furniture import RULE, Ctx, _ts, continued, esc_para, style
 from .layout import keep, nobreak, record
 
 
 def slots(items: list, n: int, factory) -> list:
     """The plan's entries, or ``n`` empty ones for handwriting when there are none."""
     return list(items) if items else [factory() for _ in range(n)]
+
+
+def address_row(ctx: Ctx, msgid: str, value: str | None) -> tuple:
+    """A form row for an address: the address, or two lines to write one by
+    hand (street, then town and ZIP code)."""
+    if value:
+        return (msgid, value)
+    lines = Table([[""], [""]], colWidths=["100%"], rowHeights=[17, 17],
+                  style=_ts([("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE)]))
+    return (msgid, lines, "flowable")
 
 
 def language_names(ctx: Ctx, codes: list[str]) -> str:
@@ -59,7 +70,7 @@ def warnings(ctx: Ctx, plan: Plan) -> list:
             t = f.text(tr.gettext)
             if t not in texts:
                 texts.append(t)
-        cells = [Paragraph(f"<b>{mark}</b>&nbsp;{esc(t)}", style("w", 9, color="#000000" if i == 0 else "#333333"))
+        cells = [Para(f"<b>{mark}</b>&nbsp;{esc_para(t)}", style("w", 9, color="#000000" if i == 0 else "#333333"))
                  for i, t in enumerate(texts)]
         rows.append(ctx.columns(cells, width=ctx.width - 16))
     return [ctx.box(rows), Spacer(1, 6)]
@@ -80,7 +91,7 @@ def child_school(ctx: Ctx, c: Child) -> list:
     s = c.school
     return [ctx.fields([(N_("School"), s.name), (N_("Grade"), s.grade),
                         (N_("Teacher"), s.teacher), (N_("School phone"), s.phone, "phone")], cols=2),
-            ctx.fields([(N_("School address"), s.address)], label_frac=0.16)]
+            ctx.fields([address_row(ctx, N_("School address"), s.address)], label_frac=0.16)]
 
 
 def child_medical(ctx: Ctx, c: Child, insurance: bool = True) -> list:
@@ -96,7 +107,7 @@ def child_block(ctx: Ctx, plan: Plan, c: Child, citizenship: bool = True, comfor
                 other_parent: bool = True) -> list:
     """Everything about one child (binder and guardian packet)."""
     out = [ctx.heading(N_("Child"), level=2) if not c.full_name else
-           Paragraph(f"<b>{esc(c.full_name)}</b>", style("cn", 11.5, bold=True, spaceBefore=8, spaceAfter=2,
+           Para(f"<b>{esc_para(c.full_name)}</b>", style("cn", 11.5, bold=True, spaceBefore=8, spaceAfter=2,
                                                           keepWithNext=True))]
     rows = [(N_("Full name"), c.full_name), (N_("Date of birth"), ctx.date_str(c.date_of_birth))]
     if citizenship:
@@ -140,7 +151,7 @@ def guardian_fields(ctx: Ctx, plan: Plan, g: Guardian) -> list:
                            (N_("Phone"), g.phone, "phone"), (N_("Email"), g.email),
                            (N_("Has agreed"), ctx.yes_no(g.has_agreed)),
                            (N_("Could also be detained"), ctx.yes_no(g.may_be_at_risk))], cols=2))
-    out.append(ctx.fields([(N_("Address"), g.address),
+    out.append(ctx.fields([address_row(ctx, N_("Address"), g.address),
                            (N_("For these children"), child_names(plan, g.children))], label_frac=0.16))
     return record(lambda: continued(ctx, g.full_name or ""), [keep(out)])
 
@@ -233,7 +244,7 @@ def legal(ctx: Ctx, plan: Plan, g28: bool = True) -> list:
                                (N_("Where the G-28 is"), plan.legal.g28_location)], cols=2))
     out += [ctx.heading(N_("Consulate"), level=2),
             ctx.fields([(N_("Name"), k.name), (N_("Phone"), k.phone, "phone")], cols=2),
-            ctx.fields([(N_("Address"), k.address)], label_frac=0.16)]
+            ctx.fields([address_row(ctx, N_("Address"), k.address)], label_frac=0.16)]
     return out
 
 
@@ -242,6 +253,6 @@ def law_notes(ctx: Ctx, ids: list[str]) -> list:
     out = []
     for ref_id in ids:
         ref = content.legal_reference(ref_id)
-        out.append(KeepTogether([Paragraph(f"<b>{esc(ref['citation'])}</b>", style("cit", 8.5, spaceBefore=3)),
+        out.append(KeepTogether([Para(f"<b>{esc_para(ref['citation'])}</b>", style("cit", 8.5, spaceBefore=3)),
                                  ctx.text(ref["text"], size=8.8)]))
     return out

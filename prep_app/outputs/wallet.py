@@ -13,18 +13,20 @@ whole rows of cards, so a card is never cut.
 """
 from __future__ import annotations
 
-from reportlab.lib.units import inch
+from reportlab.lib.units import inch, mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ..messages import N_
 from ..model.phones import format_phone
 from ..model.plan import Plan
 from . import content
+from .fonts import FONT_BOLD, draw_string, string_width
 from .furniture import INK, RULE, SECOND, Ctx, build, esc, style
 
 TITLE = N_("Wallet cards")
 CARD_W, CARD_H = 3.375 * inch, 2.125 * inch
 PAD = 7
+PITCH = 7.5 * mm     # between lines written by hand: a hand needs 7 mm or more
 SIZES = (8.2, 7.8, 7.4, 7.0, 6.6, 6.2, 5.8)
 # the statement for an officer, who may read it at arm's length: as large as the card allows
 OFFICER_SIZES = (12.0, 11.4, 10.8, 10.2, 9.6, 9.0, 8.4)
@@ -41,6 +43,30 @@ def _title(ctx: Ctx, msgid: str, size: float, langs=None) -> Paragraph:
     return Paragraph(markup, style("ct", size + 0.6, leading=(size + 0.6) * 1.15, spaceAfter=2))
 
 
+class WritingLines(Flowable):
+    """Lines to write on by hand, ``PITCH`` apart (room for a hand, not for
+    type), each after its label ("1.", "Phone")."""
+
+    def __init__(self, labels: list[str], size: float):
+        super().__init__()
+        self.labels, self.size = labels, size
+
+    def wrap(self, aw, ah):
+        self.width, self.height = aw, len(self.labels) * PITCH
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        for i, label in enumerate(self.labels, 1):
+            y = self.height - i * PITCH + 3
+            c.setFillColor(INK)
+            draw_string(c, 0, y + 1.5, label, FONT_BOLD, self.size)
+            start = string_width(label, FONT_BOLD, self.size) + 3 if label else 0
+            c.line(start, y, self.width, y)
+
+
 def _line(text: str, size: float, blank: bool = False) -> Paragraph:
     return Paragraph(text + ("&nbsp;" + "_" * 30 if blank else ""), style("cl", size, leading=size * 1.22, spaceAfter=1))
 
@@ -49,7 +75,7 @@ def calls_card(ctx: Ctx, plan: Plan, size: float, limit: int | None) -> list:
     people = [c for c in plan.contacts_in_call_order() if c.full_name or c.phone]
     out = [_title(ctx, N_("Whom to call, in this order"), size)]
     if not people:
-        out += [_line(f"<b>{i}.</b>", size + 1, blank=True) for i in range(1, 6)]
+        out.append(WritingLines([f"{i}." for i in range(1, 6)], size + 1))
         return out
     shown = people[:limit] if limit else people
     for i, c in enumerate(shown, 1):
@@ -75,8 +101,8 @@ def help_card(ctx: Ctx, plan: Plan, size: float, limit=None) -> list:
         out.append(Paragraph(f"<b>{label}</b>", style("hl", size - 0.4, leading=size * 1.1, spaceBefore=2)))
         if name or phone:
             out.append(_line(f"{esc(name or '')}&nbsp;&nbsp;<b>{_nb(format_phone(phone))}</b>", size))
-        else:
-            out.append(_line("", size, blank=True))
+        else:   # by hand: the name, then the phone
+            out.append(WritingLines(["", ctx.plain(N_("Phone"))], size))
     return out
 
 

@@ -12,16 +12,18 @@ from functools import cache
 from io import BytesIO
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 
 from prep_app.i18n import translator
 from prep_app.model import Document
 from prep_app.model.people import pickup_list
 from prep_app.model.phones import format_phone
 from prep_app.model.plan import DOCUMENT_TYPES
-from prep_app.outputs import OUTPUTS, render
-from prep_app.outputs.furniture import FOOTER_H, VMARGIN, Ctx, header_height
+from prep_app.outputs import OUTPUTS, render, wallet
+from prep_app.outputs.furniture import FOOTER_H, MARGIN, VMARGIN, Ctx, header_height
 
 from .conftest import KIDS, LONG_NAME, TODAY, norm, pages, pdf, squash, stress_long_plan, stress_plan
 
@@ -179,3 +181,62 @@ def test_a_phone_number_is_always_on_one_line(name):
             whole, unbroken = _lines_of(data, phone)
             assert len(unbroken) == whole, (phone, langs)      # never split over two lines
             assert all(n == 1 for n in unbroken), (phone, langs)
+
+
+@pytest.mark.parametrize("langs", PAIRS)
+def test_blank_wallet_cards_have_lines_a_hand_can_write_on(langs):
+    """The blank cards' writing lines are at least 7 mm apart, and the
+    call list's five lines use the card rather than its top third."""
+    page = pdfium.PdfDocument(pdf("wallet", "blank", langs))[0]
+    inner = wallet.CARD_W - 2 * wallet.PAD
+    rules = [obj.get_bounds() for obj in page.get_objects(max_depth=3) if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH]
+    writing = [b for b in rules if b[3] - b[1] < 1.5 and 40 < b[2] - b[0] <= inner + 1]
+    columns: dict[int, list[float]] = {}
+    for _left, bottom, right, _top in writing:
+        columns.setdefault(round(right), []).append(bottom)
+    assert len(columns) == 2                                  # the two columns of cards
+    for ys in columns.values():
+        ys.sort(reverse=True)
+        gaps = [a - b for a, b in zip(ys, ys[1:], strict=False)]
+        assert ys and min(gaps) >= 7 * mm, [round(g / mm, 1) for g in gaps]
+    # the first card (whom to call): its five lines reach its lower part
+    top_of_sheet = max(b[3] for b in rules if abs(b[2] - b[0] - 2 * wallet.CARD_W) < 2)    # the top cut line
+    calls = sorted(b[1] for b in writing if b[1] > top_of_sheet - wallet.CARD_H)
+    assert len(calls) >= 5 * 2 and top_of_sheet - min(calls) > 0.75 * wallet.CARD_H
+
+
+def test_the_blank_binder_has_room_for_four_children():
+    flat = squash(" ".join(pages("plan", "blank", ("es", "en"))))
+    assert flat.count(squash(f"{tr('es', 'Child')} / Child")) >= 4
+
+
+def _gap_under_title(data: bytes) -> float:
+    """The empty height between the lowest line of the page header (the
+    titles) and the rule under it, on the first page."""
+    page = pdfium.PdfDocument(data)[0]
+    width = page.get_size()[0]
+    objects = [(obj.type, obj.get_bounds()) for obj in page.get_objects(max_depth=3)]
+    rule = max(b[1] for kind, b in objects
+               if kind == pdfium_c.FPDF_PAGEOBJ_PATH and b[2] - b[0] > width - 2 * MARGIN - 2)
+    header = [b[1] for kind, b in objects if kind == pdfium_c.FPDF_PAGEOBJ_TEXT and b[1] > rule]
+    return min(header) - rule
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_one_language_output_has_no_empty_line_under_its_title(name):
+    gap = _gap_under_title(pdf(name, "sample", ("es",)))
+    assert gap < _gap_under_title(pdf(name, "sample", ("es", "en"))) + 2
+    assert gap < 12
+
+
+ENGLISH_LABELS = ["Student", "School phone", "Who may pick up this child, in order", "Never release the child to",
+                  "Health", "Parents", "Parent's signature", "Date of birth", "Relationship", "Allergies",
+                  "(continued)"]
+
+
+@pytest.mark.parametrize("plan", ["sample", "stress_long", "blank"])
+def test_a_spanish_only_school_page_has_no_english_label(plan):
+    for page in pages("school", plan, ("es",)):
+        for label in ENGLISH_LABELS:
+            assert tr("es", label) != label
+            assert not re.search(rf"(?<!\w){re.escape(label)}(?!\w)", page), label
