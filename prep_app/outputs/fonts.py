@@ -14,20 +14,33 @@ goes through :func:`markup` (Paragraphs) or :func:`draw_string` (the canvas):
 3. a line holding right-to-left letters is put in visual order by the Unicode
    bidirectional algorithm (python-bidi), brackets mirrored.
 
+A text that may wrap goes into a :class:`Para` as :func:`markup` with
+``logical=True``: ReportLab breaks it into lines in reading order, and each
+line is put in visual order as it is drawn (reordering first would print a
+wrapped Arabic sentence's lines bottom-up).  A paragraph whose first strong
+letter is right-to-left is set right-aligned; one holding Chinese or Japanese
+wraps between characters, with ReportLab's CJK rules for punctuation.
+
 Which font has which character comes from ``resources/fonts/coverage.json``
 (see :mod:`prep_app.model.printable`), so a font is read only when a printout
 uses it.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from html import unescape
 from xml.sax.saxutils import escape
 
+from bidi import algorithm as bidi_steps  # python-bidi's pure-Python algorithm, step by step
 from bidi import get_base_level, get_display
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
 from ..model.printable import PLACEHOLDER, has_glyph, is_invisible
@@ -204,25 +217,45 @@ def _plain(char: str) -> bool:
     return _face_of(char) is BASE and not is_invisible(char) and unicodedata.bidirectional(char) not in _RTL
 
 
+def _is_rtl(char: str) -> bool:
+    return unicodedata.bidirectional(char) in _RTL
+
+
+def _directed(runs: list[Run]) -> str:
+    """The runs' text in logical order, Arabic shaped and brackets mirrored."""
+    shaped = "".join(_shape(face, text) if face.shaped else text for face, text in runs)
+    return _mirror(shaped, get_base_level(shaped) == 1)
+
+
 def visual_runs(line: str) -> list[Run]:
     """One line of family text as the runs to draw, left to right."""
     if all(map(_plain, line)):
         return [(BASE, line)] if line else []
     runs = _runs(line)
-    if not any(unicodedata.bidirectional(c) in _RTL for _, text in runs for c in text):
+    if not any(_is_rtl(c) for _, text in runs for c in text):
         return runs
-    shaped = "".join(_shape(face, text) if face.shaped else text for face, text in runs)
-    visual = get_display(_mirror(shaped, get_base_level(shaped) == 1))
-    return _runs(visual)
+    return _runs(get_display(_directed(runs)))
 
 
-def markup(value) -> str:
+def logical_runs(line: str) -> list[Run]:
+    """One line of text as runs in reading order, shaped and mirrored, for a
+    :class:`Para` (which puts each line in visual order once it is broken)."""
+    if all(map(_plain, line)):
+        return [(BASE, line)] if line else []
+    runs = _runs(line)
+    if not any(_is_rtl(c) for _, text in runs for c in text):
+        return runs
+    return _runs(_directed(runs))
+
+
+def markup(value, logical: bool = False) -> str:
     """Family text for Paragraph markup: escaped, each run in a font that has
-    it, line breaks kept."""
+    it, line breaks kept; in visual order for a plain Paragraph (one line), in
+    reading order with ``logical`` for a :class:`Para`."""
     lines = []
     for line in str(value).split("\n"):
         parts = []
-        for face, text in visual_runs(line):
+        for face, text in (logical_runs if logical else visual_runs)(line):
             if face is BASE:
                 parts.append(escape(text))
             else:
@@ -230,6 +263,92 @@ def markup(value) -> str:
                 parts.append(f'<font name="{face.name}">{escape(text)}</font>')
         lines.append("".join(parts))
     return "<br/>".join(lines)
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _is_cjk(char: str) -> bool:
+    """Chinese characters, Japanese kana and CJK punctuation: text written
+    without spaces between words."""
+    return "\u3000" <= char <= "\u30ff" or "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" \
+        or "\uff00" <= char <= "\uffef"
+
+
+def _visual_order(text: str, rtl_base: bool) -> list[int]:
+    """The index of each character of one line, left to right as drawn (the
+    Unicode bidi algorithm up to rule L2); python-bidi's steps, so the index
+    of each character can go along with it."""
+    storage = bidi_steps.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = (1, "R") if rtl_base else (0, "L")
+    bidi_steps.get_embedding_levels(text, storage)
+    for i, char in enumerate(storage["chars"]):
+        char["index"] = i
+    for step in (bidi_steps.explicit_embed_and_overrides, bidi_steps.resolve_weak_types,
+                 bidi_steps.resolve_neutral_types, bidi_steps.resolve_implicit_levels,
+                 bidi_steps.reorder_resolved_levels):
+        step(storage, False)
+    return [char["index"] for char in storage["chars"]]
+
+
+def starts_rtl(text: str) -> bool:
+    """Whether *text* reads right to left: its first strong letter does."""
+    return bool(text) and get_base_level(text) == 1
+
+
+def _directed_style(style: ParagraphStyle, text: str) -> ParagraphStyle:
+    """*style* for a paragraph of *text*: right-aligned when it starts
+    right-to-left (its first strong letter; no hanging indent, which ReportLab
+    can only hang on the left), CJK wrapping when it holds Chinese or kana."""
+    rtl = starts_rtl(text)
+    changes: dict = {}
+    if rtl and style.alignment == TA_LEFT:
+        changes = dict(alignment=TA_RIGHT, leftIndent=0, firstLineIndent=0)
+    if not style.wordWrap and any(map(_is_cjk, text)):
+        changes["wordWrap"] = "CJK"
+    directed = ParagraphStyle(style.name, parent=style, **changes)
+    directed.rtl_base = rtl
+    return directed
+
+
+class Para(Paragraph):
+    """A paragraph of text in reading order (``markup(text, logical=True)``):
+    ReportLab breaks it into lines, each line holding right-to-left letters is
+    put in visual order as it is drawn; right-aligned when the text starts
+    right-to-left, CJK wrapping for Chinese."""
+
+    def __init__(self, text, style, bulletText=None, frags=None, **kw):
+        if not hasattr(style, "rtl_base"):      # the parts of a split paragraph keep its direction
+            style = _directed_style(style, unescape(_TAG.sub("", text)) if frags is None
+                                    else "".join(getattr(f, "text", "") for f in frags))
+        super().__init__(text, style, bulletText, frags, **kw)
+
+    def draw(self):
+        lines = self.blPara.lines
+        if not any(_is_rtl(c) for c in self.getPlainText()):
+            return super().draw()
+        self.blPara.lines = [self._visual(line) for line in lines]
+        try:
+            super().draw()
+        finally:
+            self.blPara.lines = lines
+
+    def _visual(self, line):
+        rtl = self.style.rtl_base
+        if self.blPara.kind == 0:       # one font: (extra space, words)
+            text = " ".join(line[1])
+            order = _visual_order(text, rtl)
+            return (line[0], "".join(text[i] for i in order).split(" "))
+        frags = line.words
+        text = "".join(f.text for f in frags)
+        owner = [k for k, f in enumerate(frags) for _ in f.text]
+        pieces: list[list] = []          # [frag index, characters], left to right
+        for i in _visual_order(text, rtl):
+            if pieces and pieces[-1][0] == owner[i]:
+                pieces[-1][1].append(text[i])
+            else:
+                pieces.append([owner[i], [text[i]]])
+        return line.clone(words=[frags[k].clone(text="".join(chars)) for k, chars in pieces])
 
 
 def _canvas_runs(text: str, font: str) -> list[tuple[str, str]]:

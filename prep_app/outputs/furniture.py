@@ -39,7 +39,7 @@ from reportlab.platypus import (
 from ..i18n import check_language, format_date, translator
 from ..messages import N_, Message
 from ..model.phones import format_phone
-from .fonts import FONT, FONT_BOLD, draw_string, markup, register, string_width
+from .fonts import FONT, FONT_BOLD, Para, draw_string, markup, register, starts_rtl, string_width
 from .layout import DocTemplate, fit_columns, nobreak
 
 Day = date      # the type, for annotations inside Ctx, whose date() method shadows it
@@ -85,6 +85,12 @@ def esc(value) -> str:
     each run of text in a bundled font that has it, right-to-left text shaped
     and in reading order (fonts.markup)."""
     return markup(value) if value not in (None, "") else ""
+
+
+def esc_para(value) -> str:
+    """Like :func:`esc`, for a :class:`Para`: in reading order, so a
+    right-to-left text that wraps keeps its lines in order."""
+    return markup(value, logical=True) if value not in (None, "") else ""
 
 
 def review_date(d: date) -> date:
@@ -164,19 +170,25 @@ class Ctx:
         return sep.join(self.t(msgid, **fmt))
 
     # -- flowables ----------------------------------------------------------
-    def label(self, msgid: str, size: float = 8, **fmt) -> Paragraph:
-        """Stacked label: primary bold, the second language below."""
-        texts = [esc(s) for s in self.t(msgid, **fmt)]   # a name in a sentence prints in its script
-        markup = f"<b>{texts[0]}</b>" + "".join(
-            f'<br/><font size="{size - 0.6:.1f}" color="#333333">{s}</font>' for s in texts[1:])
-        return Paragraph(markup, style("lbl", size, leading=size * 1.18))
+    def label(self, msgid: str, size: float = 8, **fmt) -> Flowable:
+        """Stacked label: primary bold, the second language below, each
+        aligned the way it reads (Arabic right, English left)."""
+        texts = [esc_para(s) for s in self.t(msgid, **fmt)]   # a name in a sentence prints in its script
+        first = Para(f"<b>{texts[0]}</b>", style("lbl", size, leading=size * 1.18))
+        if len(texts) == 1:
+            return first
+        return Stack([first, *(Para(s, style("lbl2", size - 0.6, leading=size * 1.18, color=SECOND))
+                               for s in texts[1:])])
 
     def heading(self, msgid: str, level: int = 1, **fmt) -> Flowable:
-        texts = [esc(s) for s in self.t(msgid, **fmt)]   # a name in a sentence prints in its script
+        texts = self.t(msgid, **fmt)
         st = HEAD if level == 1 else SUBHEAD
+        if len({starts_rtl(t) for t in texts}) > 1:
+            return self._opposed_heading(texts, st, level)
+        texts = [esc_para(s) for s in texts]   # a name in a sentence prints in its script
         second = "".join(f'<font name="{FONT}" size="{st.fontSize - 2}" color="#333333">'
                          f'&nbsp;&nbsp;/&nbsp;&nbsp;{s}</font>' for s in texts[1:])
-        para = Paragraph(texts[0] + second, st)
+        para = Para(texts[0] + second, st)
         if level != 1:
             para.keepWithNext = True
             return para
@@ -188,13 +200,29 @@ class Ctx:
         rule.spaceBefore, rule.spaceAfter = 6, 4
         return rule
 
+    def _opposed_heading(self, texts: list[str], st: ParagraphStyle, level: int) -> Table:
+        """A heading in a left-to-right and a right-to-left language (English
+        and Arabic): one row, each language from its own side of the page."""
+        second = style("head2", st.fontSize - 2, leading=st.leading, color=SECOND)
+        paras = [Para(esc_para(texts[0]), st), Para(esc_para(texts[1]), second)]
+        if starts_rtl(texts[0]):
+            paras.reverse()         # English on the left, Arabic on the right
+        table = Table([paras], colWidths=["50%", "50%"], style=_ts([     # of the width it is given (a box)
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+            + ([("LINEBELOW", (0, 0), (-1, -1), 1.2, INK)] if level == 1 else [])))
+        table.keepWithNext = True
+        table.spaceBefore, table.spaceAfter = (6, 4) if level == 1 else (st.spaceBefore, st.spaceAfter)
+        return table
+
     def text(self, msgid: str, size: float = 9.5, prefix: str = "", **fmt) -> Flowable:
         """An instruction or statement: side by side in two languages, so both
         readers can point at the same sentence.  ``prefix`` (a step number)
         starts each language's paragraph."""
         texts = self.t(msgid, **fmt)
         indent: dict[str, Any] = dict(leftIndent=size * 2.2, firstLineIndent=-size * 2.2) if prefix else {}
-        paras = [Paragraph((f"<b>{escape(prefix)}</b>&nbsp;" if prefix else "") + esc(s),
+        paras = [Para((f"<b>{escape(prefix)}</b>&nbsp;" if prefix else "") + esc_para(s),
                            style("txt", size, color=INK if i == 0 else SECOND, **indent))
                  for i, s in enumerate(texts)]
         return self.columns(paras)
@@ -222,7 +250,7 @@ class Ctx:
             natural = string_width(value, FONT, size)
             if natural > width:
                 size = max(size * width / natural, 8.0) if natural * 0.8 <= width else 8.5
-        return Paragraph(esc(value), style("val", size, splitLongWords=not phone))
+        return Para(esc_para(value), style("val", size, splitLongWords=not phone))
 
     def yes_no(self, flag: bool | None) -> str:
         """☒ Yes ☐ No (both languages), or two empty boxes when unknown."""
@@ -268,7 +296,7 @@ class Ctx:
         body = []
         for row in rows:
             body.append([c if isinstance(c, Flowable) else
-                         (Paragraph(esc(c), style("cell", font)) if c not in (None, "") else "")
+                         (Para(esc_para(c), style("cell", font)) if c not in (None, "") else "")
                          for c in row])
         for _ in range(blank_rows):
             body.append([Spacer(1, min_height)] + [""] * (len(headers) - 1))
@@ -342,8 +370,8 @@ def frame_height(ctx: Ctx) -> float:
 
 def continued(ctx: Ctx, name: str) -> Paragraph:
     """The heading of a record that goes on from the page before: "Ana (continued)"."""
-    marks = " / ".join(escape(s) for s in ctx.t(N_("(continued)")))
-    return Paragraph(f"<b>{esc(name)}</b> {marks}" if name else marks,
+    marks = " / ".join(esc_para(s) for s in ctx.t(N_("(continued)")))
+    return Para(f"<b>{esc_para(name)}</b> {marks}" if name else marks,
                      style("cont", 11, bold=not name, spaceBefore=0, spaceAfter=4))
 
 
@@ -353,6 +381,26 @@ def _in_language(value, tr):
     if callable(value):
         return value(tr)
     return value
+
+
+class Stack(Flowable):
+    """Flowables one above the other as one, each drawn the full width (the
+    two languages of a label, each aligned its own way)."""
+
+    def __init__(self, parts: list[Flowable]):
+        super().__init__()
+        self.parts = parts
+
+    def wrap(self, aw, ah):
+        self._sizes = [part.wrap(aw, ah) for part in self.parts]
+        self.width, self.height = aw, sum(h for _, h in self._sizes)
+        return self.width, self.height
+
+    def draw(self):
+        y = self.height
+        for part, (_, h) in zip(self.parts, self._sizes, strict=True):
+            y -= h
+            part.drawOn(self.canv, 0, y)
 
 
 class Unsplit(Table):
