@@ -98,6 +98,21 @@ def _keep_weight() -> None:
     setattr(ParaParser, "start_font", keeping_weight)  # noqa: B010  (mypy: no assigning to a method)
 
 
+# closing punctuation of Chinese text that ReportLab's CJK wrapping lets start a line (its list has "。" and "、")
+_CANNOT_START = "，；：！？》〉．"
+
+
+@cache
+def _cjk_punctuation() -> None:
+    """Teach ReportLab's CJK wrapping the rest of the fullwidth closing
+    punctuation, so no Chinese line starts with "，"."""
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for module in (textsplit, paragraph):
+        module.ALL_CANNOT_START += "".join(c for c in _CANNOT_START if c not in module.ALL_CANNOT_START)
+
+
 @cache
 def _face_of(char: str) -> Face | None:
     return next((f for f in FACES if has_glyph(f.regular, char)), None)
@@ -305,6 +320,7 @@ def _directed_style(style: ParagraphStyle, text: str) -> ParagraphStyle:
     if rtl and style.alignment == TA_LEFT:
         changes = dict(alignment=TA_RIGHT, leftIndent=0, firstLineIndent=0)
     if not style.wordWrap and any(map(_is_cjk, text)):
+        _cjk_punctuation()
         changes["wordWrap"] = "CJK"
     directed = ParagraphStyle(style.name, parent=style, **changes)
     directed.rtl_base = rtl

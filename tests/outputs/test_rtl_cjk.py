@@ -1,0 +1,120 @@
+"""Arabic reads right to left and Chinese wraps between characters, on paper.
+
+Each test lays text out with the printouts' own helpers (a Ctx and the page
+furniture), then reads the page back as pdfium draws it: every character with
+its box, grouped into printed lines, each line's characters left to right as
+they stand on the page (not in the order of the PDF's text operators)."""
+from __future__ import annotations
+
+import ctypes
+import unicodedata
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from reportlab.platypus import Table
+
+from prep_app.messages import N_
+from prep_app.outputs.furniture import FOOTER_H, VMARGIN, Ctx, build, header_height
+
+from .conftest import TODAY
+
+# wraps over three lines and more in half a page's width
+INSTRUCTION = N_("Each parent signs their own designation in front of two adult witnesses, who then sign and "
+                 "write their address. Choose witnesses who are not the standby guardian.")
+
+
+class Line:
+    def __init__(self, chars: list[tuple[str, tuple[float, float, float, float]]]):
+        chars = sorted(chars, key=lambda c: c[1][0])
+        self.text = "".join(c for c, _ in chars)            # left to right, as printed
+        self.left = min(box[0] for _, box in chars)
+        self.right = max(box[2] for _, box in chars)
+        self.top = max(box[3] for _, box in chars)
+
+
+def printed_lines(data: bytes, wanted, left_half: bool = False) -> list[Line]:
+    """The lines of the first page's body (below the header, above the
+    footer) holding characters ``wanted(char)``, top to bottom; each line only
+    those characters (in the left half of the page with ``left_half``)."""
+    page = pdfium.PdfDocument(data)[0]
+    ctx = Ctx(["ar", "en"])
+    top, bottom = page.get_height() - VMARGIN - header_height(ctx), VMARGIN + FOOTER_H
+    textpage = page.get_textpage()
+    rows: dict[int, list] = {}
+    for i in range(textpage.count_chars()):
+        char = textpage.get_text_range(i, 1)
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
+        if not char or not wanted(char) or not bottom < y.value < top \
+                or (left_half and x.value > page.get_width() / 2):
+            continue
+        rows.setdefault(round(y.value), []).append((char, textpage.get_charbox(i)))     # by baseline
+    return [Line(chars) for _, chars in sorted(rows.items(), reverse=True)]
+
+
+def arabic(char: str) -> bool:
+    return "\u0600" <= char <= "\u06ff" or "\ufb50" <= char <= "\ufeff" or char in " .،"
+
+
+def latin(char: str) -> bool:
+    return char.isascii() and (char.isalpha() or char in " .,")
+
+
+def words(text: str) -> list[str]:
+    """Arabic words as typed, whatever forms the font drew (NFKC), without
+    vowel marks, each as its letters sorted (the lam-alef ligature extracts as
+    two letters in either order)."""
+    folded = unicodedata.normalize("NFKC", text)
+    return ["".join(sorted(w)) for w in "".join(c for c in folded if unicodedata.category(c) != "Mn").split()]
+
+
+def page_of(langs: list[str], story) -> bytes:
+    ctx = Ctx(langs, today=TODAY)
+    return build(ctx, N_("Family preparedness plan"), story(ctx))
+
+
+def test_a_wrapped_arabic_instruction_reads_top_down_right_aligned():
+    """The instruction's first words on its top line, its last words on its
+    bottom line, each line read right to left; the lines end at one right edge."""
+    ctx = Ctx(["ar", "en"], today=TODAY)
+    sentence = ctx.t(INSTRUCTION)[0]
+    lines = printed_lines(page_of(["ar", "en"], lambda c: [c.text(INSTRUCTION)]), arabic, left_half=True)
+    lines = [line for line in lines if words(line.text)]
+    assert len(lines) >= 3
+    read = [w for line in lines for w in words(line.text[::-1])]    # each line right to left, lines top down
+    assert read == words(sentence)
+    rights = [line.right for line in lines]
+    assert max(rights) - min(rights) < 1.5, rights
+    lefts = [line.left for line in lines[:-1]]
+    assert max(lefts) - min(lefts) > 3       # ragged on the left: not justified, not left-aligned
+
+
+def test_a_bilingual_label_sets_arabic_right_and_english_left():
+    """In a form's label column, the Arabic labels end at the column's right
+    edge and the English labels start at its left edge, whatever their lengths."""
+    labels = [N_("Family name"), N_("Home phone"), N_("Languages we speak")]
+    data = page_of(["ar", "en"], lambda c: [c.fields([(label, None) for label in labels])])
+    ar = [line for line in printed_lines(data, arabic) if words(line.text)]
+    en = [line for line in printed_lines(data, latin) if line.text.strip() in labels]
+    assert len(ar) == 3 and len(en) == 3
+    assert max(line.right for line in ar) - min(line.right for line in ar) < 1
+    assert max(line.left for line in ar) - min(line.left for line in ar) > 10
+    assert max(line.left for line in en) - min(line.left for line in en) < 1
+    assert min(line.left for line in ar) > max(line.left for line in en) + 3
+
+
+NOTE = ("请把这个资料夹放在安全、又能很快拿到的地方。告诉监护人放在哪里，每年再看一遍。"
+        "如果找不到，请打电话给 Rosa Ñañez 或者 Danbury Hospital，问一下。")
+
+
+def test_chinese_wraps_between_characters_never_before_closing_punctuation():
+    """A Chinese note laid out in many widths: no line starts with "，", "。" or
+    "、", and the Latin words in it are never cut."""
+    widths = (91, 140, 190, 238)         # all on the first page; 91 and 238 once put "，" first
+    data = page_of(["zh_Hans", "en"], lambda c: [Table([[c.value(NOTE)]], colWidths=[w]) for w in widths])
+    lines = [line.text.strip() for line in printed_lines(data, lambda ch: not ch.isspace() or ch == " ")]
+    lines = [line for line in lines if line]
+    assert len(lines) > 1.5 * len(widths)       # wrapped, in most widths over several lines
+    assert not [line for line in lines if line[:1] in "，。、"]
+    for word in ("Rosa", "Ñañez", "Danbury", "Hospital"):
+        assert sum(line.count(word) for line in lines) == len(widths), word      # whole, once a width
