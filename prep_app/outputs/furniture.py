@@ -285,8 +285,7 @@ class Ctx:
         for c in range(cols):
             st.append(("LINEBELOW", (2 * c + 1, 0), (2 * c + 1, -1), 0.5, RULE))
             st.append(("VALIGN", (2 * c, 0), (2 * c, -1), "TOP"))  # label beside a long value's first line
-        table = Table(cells, colWidths=widths, style=_ts(st))
-        return table
+        return FormRows(cells, colWidths=widths, style=_ts(st))
 
     def table(self, headers: list[str], rows: list[list], fracs: list[float],
               blank_rows: int = 0, min_height: float = 15, font: float = 9.2) -> Table:
@@ -303,11 +302,14 @@ class Ctx:
         # each column at least as wide as its longest word in any language (a header, a phone number)
         words = [[w for h in self.t(msgid) for w in h.split()] for msgid in headers]
         least = [max((string_width(w, FONT_BOLD, 7.8) for w in ws), default=0) + 7 for ws in words]
+        natural = list(least)       # and, where others have room to spare, as wide as its longest text
         for row in rows:
             for i, c in enumerate(row):
                 if isinstance(c, str) and c:
                     least[i] = max(least[i], max(string_width(w, FONT, font) for w in c.split(" ")) + 7)
-        widths = fit_columns([self.width * f for f in fracs], least)
+                    natural[i] = max(natural[i], string_width(c, FONT, font) + 7)
+        # (a list with lines to write on keeps its proportions: the handwriting needs them)
+        widths = fit_columns([self.width * f for f in fracs], least, None if blank_rows else natural)
         st = [("VALIGN", (0, 0), (-1, -1), "TOP"),
               ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
               ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
@@ -408,6 +410,15 @@ class Unsplit(Table):
 
     def split(self, aw, ah):
         return []
+
+
+class FormRows(Table):
+    """Form rows that move to the next page together, so a row never sits
+    alone at the top of a page; only a block taller than a third of a page
+    (long notes) is split between its rows."""
+
+    def split(self, aw, ah):
+        return super().split(aw, ah) if self._height > 250 else []
 
 
 class SetSubtitle(Flowable):

@@ -49,15 +49,23 @@ def flatten(flows: list) -> list:
     return out
 
 
-def fit_columns(widths: list[float], least: list[float]) -> list[float]:
+def fit_columns(widths: list[float], least: list[float], natural: list[float] | None = None) -> list[float]:
     """``widths`` with each column widened to its ``least`` (its longest word),
-    the room taken from the columns that have some to spare, in proportion."""
-    short = sum(max(m - w, 0) for w, m in zip(widths, least, strict=True))
-    spare = [max(w - m, 0) for w, m in zip(widths, least, strict=True)]
-    if not short or not sum(spare):
+    then towards its ``natural`` width (its longest text on one line), the
+    room taken, in proportion, from the columns that have some to spare."""
+    widths = _give(widths, least, least)
+    return _give(widths, natural, [max(n, m) for n, m in zip(natural, least, strict=True)]) if natural else widths
+
+
+def _give(widths: list[float], want: list[float], keep: list[float]) -> list[float]:
+    """Widen each column towards ``want``, narrowing the others no further than ``keep``."""
+    short = [max(w_ - w, 0) for w, w_ in zip(widths, want, strict=True)]
+    spare = [0 if s else max(w - k, 0) for w, k, s in zip(widths, keep, short, strict=True)]
+    if not sum(short) or not sum(spare):
         return widths
-    give = min(short, sum(spare)) / sum(spare)
-    return [max(w, m) if m >= w else w - s * give for w, m, s in zip(widths, least, spare, strict=True)]
+    moved = min(sum(short), sum(spare))
+    return [w + moved * s / sum(short) - moved * p / sum(spare)
+            for w, s, p in zip(widths, short, spare, strict=True)]
 
 
 def height_of(flows: list, width: float) -> float:
