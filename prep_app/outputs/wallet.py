@@ -28,6 +28,8 @@ CARD_W, CARD_H = 3.375 * inch, 2.125 * inch
 PAD = 7
 PITCH = 7.5 * mm     # between lines written by hand: a hand needs 7 mm or more
 SIZES = (8.2, 7.8, 7.4, 7.0, 6.6, 6.2, 5.8)
+# a card with few lines (three people to call, the help card, the rights) uses its room for larger type
+ROOMY_SIZES = (10.0, 9.4, 8.8, *SIZES)
 # the statement for an officer, who may read it at arm's length: as large as the card allows
 OFFICER_SIZES = (12.0, 11.4, 10.8, 10.2, 9.6, 9.0, 8.4)
 
@@ -217,9 +219,9 @@ def cards(ctx: Ctx, plan: Plan) -> list[list]:
     for an officer ×2."""
     w, h = CARD_W - 2 * PAD, CARD_H - 2 * PAD
     n = len(plan.contacts)
-    calls = fit(lambda s, lim: calls_card(ctx, plan, s, lim), w, h, n)
-    helpc = fit(lambda s, lim: help_card(ctx, plan, s, lim), w, h, 1)
-    rights = [fit(lambda s, lim, tr=tr: rights_card(ctx, tr, s, lim), w, h, 1) for tr in ctx.tr]
+    calls = fit(lambda s, lim: calls_card(ctx, plan, s, lim), w, h, n, sizes=ROOMY_SIZES)
+    helpc = fit(lambda s, lim: help_card(ctx, plan, s, lim), w, h, 1, sizes=ROOMY_SIZES)
+    rights = [fit(lambda s, lim, tr=tr: rights_card(ctx, tr, s, lim), w, h, 1, sizes=ROOMY_SIZES) for tr in ctx.tr]
     if len(rights) == 1:
         rights = rights * 2
     officer = fit(lambda s, lim: officer_card(ctx, s, lim), w, h, 1, sizes=OFFICER_SIZES)
