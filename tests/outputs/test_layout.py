@@ -240,3 +240,13 @@ def test_a_spanish_only_school_page_has_no_english_label(plan):
         for label in ENGLISH_LABELS:
             assert tr("es", label) != label
             assert not re.search(rf"(?<!\w){re.escape(label)}(?!\w)", page), label
+
+
+@pytest.mark.parametrize("name", ["plan", "guardian", "school"])
+def test_column_headers_are_never_cut_inside_a_word(name):
+    """A narrow column is as wide as its header's longest word in either
+    language: Portuguese "Ordem" was printed "Orde" over "m"."""
+    text = "\n".join(pages(name, "stress_long", ("pt_BR", "en")))
+    assert re.search(r"(?<!\w)Ordem(?!\w)", text)
+    for word in ("Parentesco", "Relationship", "Telefone"):
+        assert re.search(rf"(?<!\w){word}(?!\w)", text), word
