@@ -250,3 +250,20 @@ def test_column_headers_are_never_cut_inside_a_word(name):
     assert re.search(r"(?<!\w)Ordem(?!\w)", text)
     for word in ("Parentesco", "Relationship", "Telefone"):
         assert re.search(rf"(?<!\w){word}(?!\w)", text), word
+
+
+def test_a_school_page_too_full_to_shrink_goes_on_a_marked_second_page_with_the_signature():
+    """Three 600-character health notes do not fit one page even shrunk: the
+    second page names the child, says "(continued)" and has the signature again."""
+    plan = stress_long_plan()
+    child = plan.children[0]
+    child.medications = child.medical_conditions = child.allergies
+    plan.children = [child]
+    ps = [squash(norm(p.extract_text()))
+          for p in PdfReader(BytesIO(render("school", plan, ["es", "en"], today=TODAY))).pages]
+    assert len(ps) == 2
+    first, second = ps
+    assert squash(pickup_list(plan, child)[-1].full_name) in first       # the list with its signature
+    assert squash(LONG_NAME + " " + tr("es", "(continued)")) in second
+    for page in ps:
+        assert squash(tr("es", "Parent's signature")) in page
