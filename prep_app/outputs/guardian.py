@@ -30,7 +30,8 @@ from ..model.standby import Instrument, instruments, statuses
 from ..model.typed import locator_a_number
 from . import content
 from . import sections as S
-from .furniture import BODY2, Ctx, Unsplit, _ts, build, esc, frame_height, style
+from .fonts import Para
+from .furniture import BODY2, Ctx, Unsplit, _ts, build, esc_para, frame_height, style
 from .furniture import Instrument as Mark
 from .layout import fit_page, flatten, keep, nobreak
 
@@ -66,7 +67,7 @@ def _tick_events(ictx: Ctx) -> list:
 
 
 def _cite(text: str) -> Paragraph:
-    return Paragraph(f"<b>{esc(text)}</b>", style("cite", 8.5, spaceAfter=3))
+    return Para(f"<b>{esc_para(text)}</b>", style("cite", 8.5, spaceAfter=3))
 
 
 def _languages_note(ictx: Ctx) -> list:
@@ -75,7 +76,7 @@ def _languages_note(ictx: Ctx) -> list:
         return []
     head = style("colhead", 8, color="#333333")
     return [ictx.columns([Paragraph("<b>Legal text (English)</b>", head),
-                          Paragraph("<b>{}</b>".format(esc(ictx.tr[1].gettext(N_(
+                          Para("<b>{}</b>".format(esc_para(ictx.tr[1].gettext(N_(
                               "Translation. If the two texts differ, the English text is the one that counts.")))),
                                     head)])]
 
@@ -173,7 +174,7 @@ def activation(ctx: Ctx, plan: Plan, inst: Instrument, guardian: Guardian, prima
                       style=_ts([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                  ("SPAN", (2, 0), (2, 1))])))
     if len(ictx.tr) > 1:
-        body.append(Paragraph(esc(ictx.tr[1].gettext(N_(
+        body.append(Para(esc_para(ictx.tr[1].gettext(N_(
             "Write the town and county where you sign."))), BODY2))
     body.append(Spacer(1, 4))
     appointed = a["appointed_alternate"] if alternate else a["appointed"]

@@ -2,12 +2,13 @@
 in a box on the first page, the call order and where every document is."""
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from ..messages import N_
 from ..model.plan import Child, Guardian, Parent, Plan
 from . import sections as S
-from .furniture import Ctx, build, esc, style
+from .fonts import Para
+from .furniture import Ctx, build, esc_para, style
 
 TITLE = N_("Family preparedness plan")
 
@@ -22,7 +23,7 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
             ctx.nt("{n} child", "{n} children", n),
             ctx.nt("{n} person to call", "{n} people to call", len(plan.contacts)),
             ctx.nt("{n} document", "{n} documents", len(plan.documents)), strict=False)] if len(ctx.tr) else []
-        story.append(Paragraph(esc("   /   ".join(dict.fromkeys(summary))), style("sum", 9)))
+        story.append(Para(esc_para("   /   ".join(dict.fromkeys(summary))), style("sum", 9)))
     story.append(ctx.text(N_("Keep this binder in a safe place that you can reach quickly. "
                              "Tell the guardian where it is. Look at it again every year.")))
 

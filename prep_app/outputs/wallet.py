@@ -20,8 +20,8 @@ from ..messages import N_
 from ..model.phones import format_phone
 from ..model.plan import Plan
 from . import content
-from .fonts import FONT_BOLD, draw_string, string_width
-from .furniture import INK, RULE, SECOND, Ctx, build, esc, style
+from .fonts import FONT_BOLD, Para, draw_string, starts_rtl, string_width
+from .furniture import INK, RULE, SECOND, Ctx, build, esc, esc_para, style
 
 TITLE = N_("Wallet cards")
 CARD_W, CARD_H = 3.375 * inch, 2.125 * inch
@@ -39,10 +39,16 @@ def _nb(phone: str) -> str:
     return esc(phone).replace(" ", "&nbsp;")
 
 
-def _title(ctx: Ctx, msgid: str, size: float, langs=None) -> Paragraph:
-    texts = [esc(s) for s in ctx.t(msgid)] if langs is None else [esc(t.gettext(msgid)) for t in langs]
-    markup = f"<b>{texts[0]}</b>" + "".join(f' / <font color="#333333">{s}</font>' for s in texts[1:])
-    return Paragraph(markup, style("ct", size + 0.6, leading=(size + 0.6) * 1.15, spaceAfter=2))
+def _title(ctx: Ctx, msgid: str, size: float, langs=None) -> list:
+    """A card's title in its languages: on one line joined by " / ", or, when
+    one reads right to left, a line per language, each from its own side."""
+    plain = list(ctx.t(msgid)) if langs is None else [t.gettext(msgid) for t in langs]
+    texts = [esc_para(s) for s in plain]
+    title = style("ct", size + 0.6, leading=(size + 0.6) * 1.15, spaceAfter=2)
+    if any(starts_rtl(s) for s in plain):
+        return [Para(f"<b>{texts[0]}</b>", title),
+                *(Para(f'<font color="#333333">{s}</font>', title) for s in texts[1:])]
+    return [Para(f"<b>{texts[0]}</b>" + "".join(f' / <font color="#333333">{s}</font>' for s in texts[1:]), title)]
 
 
 class WritingLines(Flowable):
@@ -70,12 +76,14 @@ class WritingLines(Flowable):
 
 
 def _line(text: str, size: float, blank: bool = False) -> Paragraph:
+    """A name and a phone: each value put in reading order by itself (esc), so a
+    phone number after an Arabic name keeps its digits in their order."""
     return Paragraph(text + ("&nbsp;" + "_" * 30 if blank else ""), style("cl", size, leading=size * 1.22, spaceAfter=1))
 
 
 def calls_card(ctx: Ctx, plan: Plan, size: float, limit: int | None) -> list:
     people = [c for c in plan.contacts_in_call_order() if c.full_name or c.phone]
-    out = [_title(ctx, N_("Whom to call, in this order"), size)]
+    out = _title(ctx, N_("Whom to call, in this order"), size)
     if not people:
         out.append(WritingLines([f"{i}." for i in range(1, 6)], size + 1))
         return out
@@ -97,10 +105,10 @@ def help_card(ctx: Ctx, plan: Plan, size: float, limit=None) -> list:
     if plan.legal.consulate_on_wallet is True:  # only when chosen: it tells the nationality
         rows.append((N_("Consulate"), k.name, k.phone))
     rows.append((N_("Standby guardian"), g.full_name if g else None, g.phone if g else None))
-    out = [_title(ctx, N_("Help"), size)]
+    out = _title(ctx, N_("Help"), size)
     for msgid, name, phone in rows:
-        label = " / ".join(esc(s) for s in ctx.t(msgid))
-        out.append(Paragraph(f"<b>{label}</b>", style("hl", size - 0.4, leading=size * 1.1, spaceBefore=2)))
+        label = " / ".join(esc_para(s) for s in ctx.t(msgid))
+        out.append(Para(f"<b>{label}</b>", style("hl", size - 0.4, leading=size * 1.1, spaceBefore=2)))
         if name or phone:
             out.append(_line(f"{esc(name or '')}&nbsp;&nbsp;<b>{_nb(format_phone(phone))}</b>", size))
         else:   # by hand: the name, then the phone
@@ -110,10 +118,10 @@ def help_card(ctx: Ctx, plan: Plan, size: float, limit=None) -> list:
 
 def rights_card(ctx: Ctx, tr, size: float, limit=None) -> list:
     r = content.rights()
-    out = [_title(ctx, r["title"], size, langs=[tr])]
+    out = _title(ctx, r["title"], size, langs=[tr])
     for item in r["reminders"]:
         reminder = item["text"]
-        out.append(Paragraph("•&nbsp;" + esc(tr.gettext(reminder)),
+        out.append(Para("•&nbsp;" + esc_para(tr.gettext(reminder)),
                              style("rl", size, leading=size * 1.2, spaceAfter=1.5, leftIndent=7, firstLineIndent=-7)))
     return out
 
@@ -124,11 +132,11 @@ def officer_card(ctx: Ctx, big: float, limit=None) -> list:
     says) in the card's languages."""
     o = content.rights()["officer_statement"]
     size = min(SIZES[0], big - 2.6)
-    out = [_title(ctx, o["heading"], size)]
+    out = _title(ctx, o["heading"], size)
     meaning = o["explain"]      # (a msgid from rights.json; a literal inside gettext() would be extracted)
-    explain = [esc(tr.gettext(meaning)) for tr in ctx.tr if tr.lang != "en"]
+    explain = [esc_para(tr.gettext(meaning)) for tr in ctx.tr if tr.lang != "en"]
     for i, text in enumerate(dict.fromkeys(explain)):
-        out.append(Paragraph(text, style("ox", size - 0.8, leading=(size - 0.8) * 1.18, spaceAfter=1,
+        out.append(Para(text, style("ox", size - 0.8, leading=(size - 0.8) * 1.18, spaceAfter=1,
                                          color=INK if i == 0 else SECOND)))
     out.append(Paragraph(esc(o["_english"]), style("oe", big, leading=big * 1.24, spaceBefore=4)))
     return out
@@ -229,7 +237,8 @@ def cards(ctx: Ctx, plan: Plan) -> list[list]:
 
 
 def render(ctx: Ctx, plan: Plan) -> bytes:
-    story = [Paragraph("\u2702&nbsp;" + esc(" / ".join(ctx.t(N_(
-        "Cut along the dotted lines. Keep one set of cards in your wallet and give the other set to an adult you trust.")))),
-        style("cut", 9)), Spacer(1, 6), CardSheet(cards(ctx, plan))]
+    cut = ctx.t(N_("Cut along the dotted lines. Keep one set of cards in your wallet and give the other set to an adult you trust."))
+    lines = [cut] if not any(starts_rtl(s) for s in cut) else [[s] for s in cut]     # Arabic: a line each
+    story = [Para("\u2702&nbsp;" + esc_para(" / ".join(texts)), style("cut", 9)) for texts in lines]
+    story += [Spacer(1, 6), CardSheet(cards(ctx, plan))]
     return build(ctx, TITLE, story, subtitle=plan.household.family_name or "")
