@@ -24,14 +24,23 @@ def country_codes() -> tuple[str, ...]:
                  if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
 
 
+# CLDR has no country names in Haitian Creole: French ones are the nearest a
+# Haitian family reads (Brésil, Mexique), rather than a bare code ("BR")
+NAMES_FALLBACK = {"ht": ("fr",)}
+
+
 def country_name(code: str | None, lang: str = "en") -> str | None:
     """"Brazil" (en), "Brasil" (pt_BR); None for an unknown code."""
     if not code:
         return None
-    try:
-        return Locale.parse(lang).territories.get(code)
-    except (ValueError, LookupError):
-        return Locale("en").territories.get(code)
+    for language in (lang, *NAMES_FALLBACK.get(lang, ()), "en"):
+        try:
+            name = Locale.parse(language).territories.get(code)
+        except (ValueError, LookupError):
+            continue
+        if name:
+            return name
+    return None
 
 
 def choose_birth_country(parent, code: str | None) -> None:
