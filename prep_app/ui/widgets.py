@@ -83,10 +83,20 @@ class KindLabel(QLabel):
             pal = self.palette()
             pal.setColor(QPalette.ColorRole.WindowText, QColor(colour))
             self.setPalette(pal)
+        self._room_for_rtl()
+
+    def _room_for_rtl(self) -> None:
+        # Qt lays out a wrapped right-to-left line with its trailing space at
+        # the right, pushing the line a space's width past the left edge, where
+        # it is cut: an Arabic hint lost its last word in the new-plan dialog
+        room = self.fontMetrics().horizontalAdvance(" ") + 1 if self.isRightToLeft() else 0
+        self.setContentsMargins(room, 0, 0, 0)
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.ApplicationFontChange:
             self.restyle()
+        elif e.type() == QEvent.Type.LayoutDirectionChange:
+            self._room_for_rtl()
         super().changeEvent(e)
 
 
