@@ -17,8 +17,8 @@ import os
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageSize, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -38,6 +38,9 @@ from ..log import caught
 from . import background, widgets
 from .lang import LANG, N_, _, bind, languages, on_change
 from .widgets import MIN_HEIGHT, button, label
+
+if TYPE_CHECKING:     # PDFium loads in 80 ms: on the first preview or print, not with every plan
+    import pypdfium2 as pdfium
 
 OUTPUT_NAMES = {
     "plan": (N_("Family plan"), N_("Everything, for your binder at home.")),
@@ -62,8 +65,9 @@ _PDFIUM = threading.Lock()
 
 @contextlib.contextmanager
 def _document(pdf: bytes) -> Iterator[pdfium.PdfDocument]:
+    import pypdfium2
     with _PDFIUM:
-        doc = pdfium.PdfDocument(pdf)
+        doc = pypdfium2.PdfDocument(pdf)
     try:
         yield doc
     finally:
