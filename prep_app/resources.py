@@ -1,7 +1,9 @@
 """Locate the bundled data folders, from a source checkout or a frozen app."""
 from __future__ import annotations
 
+import json
 import sys
+from functools import cache
 from pathlib import Path
 
 
@@ -13,6 +15,14 @@ def _root() -> Path:
 def resource_path(*parts: str) -> Path:
     """A file under ``resources/`` (fonts, content data, icons, samples)."""
     return _root().joinpath("resources", *parts)
+
+
+@cache
+def content_data(name: str) -> dict:
+    """``resources/content/<name>.json`` (document types, rights, legal texts),
+    read once: the review and the printouts read the same words."""
+    with open(resource_path("content", f"{name}.json"), encoding="utf-8") as fp:
+        return json.load(fp)
 
 
 def translations_dir() -> Path:

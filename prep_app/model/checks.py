@@ -8,15 +8,13 @@ Messages are :class:`prep_app.messages.Message` templates, translated when shown
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import cast
 
 from ..messages import N_, Message
-from ..resources import resource_path
+from ..resources import content_data
 from .numbers import account_numbers, free_texts, last_four
 from .people import repeats
 from .phones import is_valid_phone
@@ -169,17 +167,11 @@ def _contact_rules(plan: Plan):
                        first=_who(N_("Contact"), first, plan.contacts[first].full_name))
 
 
-@cache
-def _document_names() -> dict[str, str]:
-    """The English names of the document types (catalog msgids), as printed."""
-    with open(resource_path("content", "documents.json"), encoding="utf-8") as fp:
-        return json.load(fp)["types"]
-
-
 def _document_rules(plan: Plan):
     for i, d in enumerate(plan.documents):
         if d.status is None:
-            name: Message = Message(_document_names()[d.type or "other"])
+            types = content_data("documents")["types"]      # the English names, as printed
+            name: Message = Message(types.get(d.type or "other", types["other"]))
             if person := plan.person_name(d.person):
                 name = Message(N_("{field}, {who}"), {"field": name, "who": person})
             yield _finding(WARNING, "document_no_status", f"documents[{i}].status",

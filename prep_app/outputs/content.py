@@ -6,16 +6,7 @@ Citations are never translated: a statute is cited the same way in any language.
 """
 from __future__ import annotations
 
-import json
-from functools import cache
-
-from ..resources import resource_path
-
-
-@cache
-def load(name: str) -> dict:
-    with open(resource_path("content", f"{name}.json"), encoding="utf-8") as fp:
-        return json.load(fp)
+from ..resources import content_data as load
 
 
 def document_type(key: str | None) -> str:
