@@ -130,18 +130,23 @@ def test_idle_lock_hides_a_new_recovery_code_until_the_unlock(window, ui, qtbot,
     assert window.editor is not None
 
 
-def test_unlocking_derives_the_key_off_the_windows_thread(window, ui, qtbot, home):
-    """A plan whose key takes a while (here a quarter second) to derive: the
-    window shows it is busy and keeps running its event loop meanwhile."""
-    from PySide6.QtCore import QTimer
-
+def open_slow_plan(qtbot, window, ui, home):
+    """The open dialog of a plan on the stick whose key takes a while (a
+    quarter second) to derive, its passphrase typed."""
     from prep_app.vault import KdfParams
     path = home["usb"] / "slow.prepvault"
     create_vault(path, dumps(Plan()).encode(), PASSPHRASE, "Green gate", kdf=KdfParams(65536, 4, 1))
     ui.open_path = path
     click(qtbot, window.start.file_button)
-    dialog = window.dialog
-    type_into(qtbot, dialog.form.passphrase, PASSPHRASE)
+    type_into(qtbot, window.dialog.form.passphrase, PASSPHRASE)
+    return window.dialog
+
+
+def test_unlocking_derives_the_key_off_the_windows_thread(window, ui, qtbot, home):
+    """While the key is derived the window shows it is busy and keeps running
+    its event loop."""
+    from PySide6.QtCore import QTimer
+    dialog = open_slow_plan(qtbot, window, ui, home)
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(dialog.form.busy))
@@ -161,13 +166,7 @@ def test_cancelling_while_the_key_is_derived_leaves_no_busy_cursor(window, ui, q
     from PySide6.QtWidgets import QDialogButtonBox
 
     from prep_app.ui.background import Job
-    from prep_app.vault import KdfParams
-    path = home["usb"] / "slow.prepvault"
-    create_vault(path, dumps(Plan()).encode(), PASSPHRASE, "Green gate", kdf=KdfParams(65536, 4, 1))
-    ui.open_path = path
-    click(qtbot, window.start.file_button)
-    dialog = window.dialog
-    type_into(qtbot, dialog.form.passphrase, PASSPHRASE)
+    dialog = open_slow_plan(qtbot, window, ui, home)
     qtbot.keyClick(dialog.form.passphrase, Qt.Key.Key_Return)
     assert dialog.form.busy and QApplication.overrideCursor() is not None
     click(qtbot, dialog.box.button(QDialogButtonBox.StandardButton.Cancel))
