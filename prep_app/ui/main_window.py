@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ..log import caught
 from . import widgets
@@ -77,7 +77,6 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(int(self.settings.idle_minutes * 60_000), self)
         self.idle.idle.connect(self.lock)
-        _app().installEventFilter(self.idle)
         self._first_show = True
 
     @property
@@ -395,7 +394,7 @@ class MainWindow(QMainWindow):
             return
         if self.session is not None:
             self._close_session()
-        _app().removeEventFilter(self.idle)
+        self.idle.stop()
         super().closeEvent(event)
 
 
@@ -411,8 +410,3 @@ class BlankFormsDialog(QDialog):
         lay.addWidget(self.panel)
         lay.addWidget(close)
 
-
-def _app() -> QApplication:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)    # a window exists only inside the application
-    return app
