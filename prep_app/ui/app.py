@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 
 from .lang import LANG, languages
 from .settings import Settings
-from .style import FocusRingStyle
 from .widgets import keep_qt_settings_off_disk
 
 _BASE_PT = "prep_base_pt"       # the app's Qt property: its text size at 100 %
@@ -45,12 +44,21 @@ def make_app(argv=None) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv) if argv else sys.argv[:1])
     assert isinstance(app, QApplication)     # this process makes no other kind of application
     app.setApplicationName("prep-app")
-    if not isinstance(app.style(), FocusRingStyle):
-        app.setStyle(FocusRingStyle(app.style().name()))
     font = app.font()
     base = max(11.0, font.pointSizeF())
     set_text_scale(app, 1.0, base)
     return app
+
+
+def install_focus_ring() -> None:
+    """The thick focus ring (ui/style.py), once.  The window installs it just
+    after it first shows: PySide takes 10 ms to build the Python side of
+    QStyle, and the ring matters only once someone uses the keyboard."""
+    from .style import FocusRingStyle
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if not isinstance(app.style(), FocusRingStyle):
+        app.setStyle(FocusRingStyle(app.style().name()))
 
 
 ROOMY = (1280, 800)     # the window's size where the screen has room for it and its frame

@@ -384,8 +384,10 @@ class MainWindow(QMainWindow):
     # -- Qt events --------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._first_show:     # the list of plans (the vault layer) loads just after the window shows
+        if self._first_show:     # the list of plans (the vault layer) and the focus ring come just after
             self._first_show = False
+            from .app import install_focus_ring
+            QTimer.singleShot(0, install_focus_ring)
             QTimer.singleShot(30, self.refresh_plans)
 
     def closeEvent(self, event: QCloseEvent) -> None:
