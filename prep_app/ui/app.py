@@ -1,10 +1,9 @@
 """QApplication set-up: privacy switches first, then language, style, window."""
 from __future__ import annotations
 
-import locale
 import sys
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from .lang import LANG, languages
@@ -23,19 +22,15 @@ def set_text_scale(app: QApplication, scale: float, base_pt: float | None = None
     app.setFont(font)      # labels restyle themselves on ApplicationFontChange
 
 
-
 def guess_language() -> str:
-    try:
-        loc = (locale.getlocale()[0] or "")
-    except ValueError:
-        loc = ""
+    """The laptop's own language when prep-app speaks it (Portuguese as
+    Brazil writes it, Chinese as Simplified), else English."""
+    system = QLocale.system().name()       # "es_MX", "pt_PT", "zh_CN"; C or POSIX read as en_US
     known = languages()
-    if loc in known:
-        return loc
-    base = loc.split("_")[0]
-    if base == "pt" and "pt_BR" in known:
-        return "pt_BR"
-    return base if base in known else "en"
+    if system in known:
+        return system
+    base = system.split("_")[0]
+    return next((code for code in known if code.split("_")[0] == base), "en")
 
 
 def make_app(argv=None) -> QApplication:
