@@ -1,19 +1,25 @@
 """Slow work off the window's thread: the key derivation takes about half a
-second per secret (a crafted file may ask for up to about three), and a
-window that stops painting looks broken.  Argon2id releases the GIL."""
+second per secret (a crafted file may ask for up to about three), rendering
+five PDFs most of a second, printing a packet seconds; a window that stops
+painting looks broken.  Argon2id and PDFium release the GIL; ReportLab takes
+turns with the window for it."""
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+
+T = TypeVar("T")
 
 
 class Job(QObject):
     """Runs ``work()`` on a thread; ``then(result, error)`` on the window's
     thread, unless *owner* is gone by then (a dialog closed meanwhile): the
-    result is then closed if it can be (an unlocked vault) and dropped."""
+    result is then closed if it can be (an unlocked vault, PDFs saved for a
+    plan locked meanwhile) and dropped."""
     _finished = Signal(object, object)
 
     def __init__(self, work: Callable[[], object], then: Callable[[object, BaseException | None], None],
@@ -49,6 +55,7 @@ class Job(QObject):
             result.close()
 
 
-def run(owner: QObject, work: Callable[[], object],
-        then: Callable[[object, BaseException | None], None]) -> Job:
-    return Job(work, then, owner).start()
+def run(owner: QObject, work: Callable[[], T],
+        then: Callable[[T | None, BaseException | None], None]) -> Job:
+    """``then`` gets ``work()``'s result and None, or None and the exception it raised."""
+    return Job(work, cast(Callable[[object, BaseException | None], None], then), owner).start()

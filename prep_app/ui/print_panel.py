@@ -54,7 +54,7 @@ LOG = logging.getLogger(__name__)
 
 POINTS_PER_INCH = 72
 # Print quality: 300 dpi keeps 9-pt text sharp, and a 20-page packet takes
-# seconds, not the 20 s it took at 600 dpi (the window waits meanwhile).
+# seconds, not the 20 s it took at 600 dpi (painted off the window's thread).
 MAX_PRINT_DPI = 300
 # Printing sends each page in bands of about this size: a whole 600-dpi Letter
 # page is a 134 MB image, held several times over while Qt encodes it.
@@ -307,6 +307,7 @@ class PrintPanel(QFrame):
         self.status = label(kind="hint")
         col.addWidget(self.status)
         self.preview_dialog: PreviewDialog | None = None
+        self.busy = False             # rendering, saving or printing off the window's thread
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_dialog)
@@ -379,20 +380,34 @@ class PrintPanel(QFrame):
             return False
         return True
 
+    def _start(self, status: str = "") -> None:
+        """Busy, and whatever an earlier action said is gone."""
+        self._busy(True)
+        self.set_status(status)
+
+    def _choices(self) -> tuple:
+        """What the click asked for, fixed now: a copy of the plan (the family
+        may go on typing), the printouts, the languages, the full numbers."""
+        return (copy.deepcopy(self.plan_getter()), self.chosen_outputs(), self.chosen_languages(),
+                self.full_numbers.isChecked())
+
+    def _let_go(self) -> bool:
+        """The plan was locked or closed while the work ran (the panel goes soon)."""
+        return self.session is not None and self.session.plan is None
+
     def preview(self) -> None:
         """Pages are drawn off the window's thread, from a copy of the plan
         taken now: the family may go on typing meanwhile."""
         if not self._check_any():
             return
-        self._busy(True)
-        self.set_status(_("Preparing the preview…"))
-        plan, names, langs = copy.deepcopy(self.plan_getter()), self.chosen_outputs(), self.chosen_languages()
-        full = self.full_numbers.isChecked()
+        self._start(_("Preparing the preview…"))
+        plan, names, langs, full = self._choices()
         background.run(self, lambda: preview_pages(plan, names, langs, full), self._show_preview)
 
     def _busy(self, busy: bool) -> None:
         # the cursor is the panel's own, not the application's: if the panel
         # goes (the plan is locked meanwhile) no busy cursor is left behind
+        self.busy = busy
         if busy:
             self.setCursor(Qt.CursorShape.WaitCursor)
         else:
@@ -412,17 +427,39 @@ class PrintPanel(QFrame):
         self.preview_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview_dialog.open()
 
-    def save(self) -> list[Path]:
+    def save(self) -> None:
+        """The PDFs are rendered and written off the window's thread, from a
+        copy of the plan taken now (:meth:`save_to` does it at once)."""
         if not self._check_any():
-            return []
+            return
+        self.set_status("")
         start = self.session.stick_folder() if self.session is not None else None
         folder = self.dialogs.choose_folder(self.window(), _("Choose a folder for the PDFs"),
                                        str(start) if start else "")
         if not folder:
-            return []
-        return self.save_to(Path(folder))
+            return
+        self._start(_("Saving the PDFs…"))
+        plan, names, langs, full = self._choices()
+        saved = _Saved(Path(folder), private=self.session is not None)
+        background.run(self, lambda: saved.run(plan, names, langs, full), self._saved)
+
+    def _saved(self, saved: _Saved | None, error: BaseException | None) -> None:
+        self._busy(False)
+        assert saved is not None and error is None      # _Saved.run keeps its error
+        if self._let_go():       # nobody could delete them later: the session's list is gone
+            saved.close()
+            return
+        if self.session is not None:
+            self.session.written.extend(saved.written)
+        if isinstance(saved.error, OSError):
+            self._save_failed(saved.error)
+        elif saved.error is not None:
+            raise saved.error
+        else:
+            self._say_saved(saved.paths, saved.folder)
 
     def save_to(self, folder: Path) -> list[Path]:
+        """Render and write the chosen PDFs into *folder* now, on this thread."""
         from ..outputs import render_all
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -430,43 +467,112 @@ class PrintPanel(QFrame):
                                written=self.session.written if self.session is not None else None,
                                show_full_numbers=self.full_numbers.isChecked())
         except OSError as err:
-            caught(LOG, "saving PDFs failed", err)
-            self.set_status("⚠ " + _("The PDFs could not be saved in that folder. Choose another folder."))
+            self._save_failed(err)
             return []
         finally:
             QApplication.restoreOverrideCursor()
-        self.set_status("✓ " + LANG.ngettext("Saved {n} PDF in {folder}", "Saved {n} PDFs in {folder}",
-                                             len(paths)).format(n=len(paths), folder=folder))
+        self._say_saved(paths, folder)
         return paths
 
+    def _save_failed(self, err: OSError) -> None:
+        caught(LOG, "saving PDFs failed", err)
+        self.set_status("⚠ " + _("The PDFs could not be saved in that folder. Choose another folder."))
+
+    def _say_saved(self, paths: list[Path], folder: Path) -> None:
+        self.set_status("✓ " + LANG.ngettext("Saved {n} PDF in {folder}", "Saved {n} PDFs in {folder}",
+                                             len(paths)).format(n=len(paths), folder=folder))
+
     def print_dialog(self) -> None:
+        """The PDFs are rendered off the window's thread first (the print
+        dialog opens on their paper size), then painted on the printer off it."""
         if not self._check_any():
             return
         if not has_printer():
             self.set_status("⚠ " + _(NO_PRINTER))
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:       # rendered first: the dialog opens on the PDFs' paper size
-            pdfs = [self.render_output(name) for name in self.chosen_outputs()]
-        finally:
-            QApplication.restoreOverrideCursor()
-        printer = choose_printer(self.window(), pdfs[0])
-        if printer is not None:
-            self.print_to(printer, pdfs)
+        self._start()
+        plan, names, langs, full = self._choices()
+        background.run(self, lambda: render_pdfs(plan, names, langs, full), self._choose_printer)
 
-    def print_to(self, printer, pdfs: Iterable[bytes] | None = None) -> bool:
-        """Paint every chosen printout (or *pdfs*) on *printer* (a real printer or a PDF file)."""
-        if pdfs is None:
-            pdfs = (self.render_output(name) for name in self.chosen_outputs())
+    def _choose_printer(self, pdfs: list[bytes] | None, error: BaseException | None) -> None:
+        self._busy(False)
+        if error is not None:
+            raise error
+        assert pdfs is not None
+        if self._let_go():
+            return
+        printer = choose_printer(self.window(), pdfs[0])
+        if printer is None or self._let_go():      # cancelled, or locked while the dialog was up
+            return
+        self._note_print_file(printer)
+        self._start(_("Sending the pages to the printer…"))
+        background.run(self, lambda: print_pdfs(printer, pdfs), self._printed)
+
+    def _note_print_file(self, printer) -> None:
         if printer.outputFileName() and self.session is not None:    # known before it exists, like render_all
             self.session.written.append(Path(printer.outputFileName()))
+
+    def _printed(self, printed: bool | None, error: BaseException | None) -> None:
+        self._busy(False)
+        if error is not None:
+            raise error
+        self._say_printed(bool(printed))
+
+    def print_to(self, printer, pdfs: Iterable[bytes] | None = None) -> bool:
+        """Paint every chosen printout (or *pdfs*) on *printer* (a real printer
+        or a PDF file) now, on this thread."""
+        if pdfs is None:
+            pdfs = (self.render_output(name) for name in self.chosen_outputs())
+        self._note_print_file(printer)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             printed = print_pdfs(printer, pdfs)
         finally:
             QApplication.restoreOverrideCursor()
+        return self._say_printed(printed)
+
+    def _say_printed(self, printed: bool) -> bool:
         if not printed:
             self.set_status("⚠ " + _("The printer did not accept the pages. Check it and try again."))
             return False
         self.set_status("✓ " + _("Sent to the printer."))
         return True
+
+
+def render_pdfs(plan, names: list[str], languages: list[str], show_full_numbers: bool = False) -> list[bytes]:
+    """The chosen printouts as PDF bytes; runs off the window's thread."""
+    from ..outputs import render
+    return [render(name, plan, languages, show_full_numbers=show_full_numbers) for name in names]
+
+
+class _Saved:
+    """A save run off the window's thread: every path it may have written
+    (named before its file is written, as :func:`render_all` does), handed to
+    the session when it ends.  If the plan was locked or closed meanwhile,
+    :meth:`close` deletes them: the session that would list them at Finish is
+    gone, and a plaintext PDF must not stay behind unknown."""
+
+    def __init__(self, folder: Path, private: bool):
+        self.folder = folder
+        self.private = private          # a plan's data; blank forms are not
+        self.written: list[Path] = []
+        self.paths: list[Path] = []
+        self.error: Exception | None = None
+
+    def run(self, plan, names: list[str], languages: list[str], show_full_numbers: bool) -> _Saved:
+        from ..outputs import render_all
+        try:
+            self.paths = render_all(plan, languages, self.folder, only=names, written=self.written,
+                                    show_full_numbers=show_full_numbers)
+        except Exception as err:          # any failure: the files written so far are still known
+            self.error = err
+        return self
+
+    def close(self) -> None:
+        """Called if the panel is gone when the save ends (background.Job)."""
+        if not self.private:
+            return
+        for path in self.written:
+            if path.is_file():
+                with contextlib.suppress(OSError):
+                    path.unlink()

@@ -73,3 +73,9 @@ def type_code(qtbot, entry, code: str) -> None:
     groups = code.replace(" ", "-").split("-")
     for field, group in zip(entry.fields, groups, strict=True):
         qtbot.keyClicks(field, group)
+
+
+def save_pdfs(qtbot, panel) -> None:
+    """Click Save PDFs: they are written on another thread, wait for the panel's answer."""
+    click(qtbot, panel.save_button)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)

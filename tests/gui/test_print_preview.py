@@ -125,3 +125,131 @@ def test_print_dialog_opens_on_the_pdfs_paper_size(window, ui, qtbot, monkeypatc
     QTimer.singleShot(0, look)          # runs inside the dialog's own event loop, once it shows
     assert print_panel.choose_printer(window, render("wallet", None, ["en"], paper=paper)) is None
     assert seen == [expected]
+
+
+def gate(monkeypatch, module, name):
+    """*module.name* waits on another thread until the returned event is set:
+    work that still ran on the window's thread would never see it set."""
+    import threading
+    real, go_on = getattr(module, name), threading.Event()
+
+    def gated(*args, **kw):
+        assert go_on.wait(10)
+        return real(*args, **kw)
+    monkeypatch.setattr(module, name, gated)
+    return go_on
+
+
+def to_print_step(qtbot, window, ui, home):
+    create_plan(qtbot, window)
+    window.editor.go(len(window.editor.steps) - 1)
+    ui.folder = home["pdfs"]
+    return window.editor.review.print_panel
+
+
+def test_the_event_loop_keeps_turning_while_the_pdfs_are_saved(window, ui, qtbot, home, monkeypatch):
+    from prep_app import outputs
+    panel = to_print_step(qtbot, window, ui, home)
+    go_on = gate(monkeypatch, outputs, "render_all")
+    ticks = []
+
+    def tick():                   # a timer on the window's thread, while the save waits for it
+        ticks.append(panel.busy)
+        go_on.set()
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
+    click(qtbot, panel.save_button)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    timer.stop()
+    assert True in ticks
+    assert len(list(home["pdfs"].glob("*.pdf"))) == 5
+
+
+def test_buttons_are_disabled_while_saving_and_enabled_after(window, ui, qtbot, home, monkeypatch):
+    from prep_app import outputs
+    panel = to_print_step(qtbot, window, ui, home)
+    go_on = gate(monkeypatch, outputs, "render_all")
+    click(qtbot, panel.save_button)
+    buttons = (panel.preview_button, panel.save_button, panel.print_button)
+    assert not any(b.isEnabled() for b in buttons)
+    assert panel.cursor().shape() == Qt.CursorShape.WaitCursor
+    assert "Saving" in panel.status.text()
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)      # a second click does nothing
+    assert len(ui.starts) == 1                                          # no second folder dialog
+    go_on.set()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert all(b.isEnabled() for b in buttons)
+    assert panel.cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
+def test_saved_pdfs_land_in_the_folder_and_the_status_says_so(window, ui, qtbot, home):
+    panel = to_print_step(qtbot, window, ui, home)
+    only(panel, "wallet", "school")
+    click(qtbot, panel.save_button)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    saved = sorted(home["pdfs"].glob("*.pdf"))
+    assert [p.name for p in saved] == ["school.pdf", "wallet.pdf"]
+    assert all(PdfReader(p).pages for p in saved)
+    assert panel.status.text() == f"✓ Saved 2 PDFs in {home['pdfs']}"
+    assert sorted(window.session.pdfs_left()) == saved           # Finish offers to delete them
+
+
+def test_a_new_action_clears_the_last_ones_message(window, ui, qtbot, home, monkeypatch):
+    from prep_app import outputs
+    panel = to_print_step(qtbot, window, ui, home)
+    ui.folder = home["home"] / "a file"
+    ui.folder.write_text("where the folder should be")
+    click(qtbot, panel.save_button)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert panel.status.text().startswith("⚠")
+    go_on = gate(monkeypatch, outputs, "render_all")
+    ui.folder = home["pdfs"]
+    click(qtbot, panel.save_button)
+    assert "Saving" in panel.status.text() and not panel.status.text().startswith("⚠")
+    go_on.set()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert panel.status.text().startswith("✓")
+    monkeypatch.setattr(print_panel, "available_printers", lambda: [QPrinterInfo()])
+    monkeypatch.setattr(print_panel, "choose_printer", lambda parent, pdf: None)     # cancelled
+    click(qtbot, panel.print_button)
+    assert panel.busy and panel.status.text() == ""             # "Saved" is no longer news
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+
+
+def test_printing_renders_and_paints_while_the_window_keeps_running(window, ui, qtbot, home, monkeypatch):
+    panel = to_print_step(qtbot, window, ui, home)
+    only(panel, "wallet")
+    out = home["pdfs"] / "printed.pdf"              # the user chose "print to file"
+    chosen = []
+
+    def choose(parent, pdf):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(150)
+        print_panel.set_paper(printer, pdf)
+        chosen.append(pdf)
+        return printer
+    monkeypatch.setattr(print_panel, "available_printers", lambda: [QPrinterInfo()])
+    monkeypatch.setattr(print_panel, "choose_printer", choose)
+    rendered = gate(monkeypatch, print_panel, "render_pdfs")
+    painted = gate(monkeypatch, print_panel, "print_pdfs")
+    ticks = []
+
+    def tick():
+        ticks.append((bool(chosen), panel.busy, panel.print_button.isEnabled()))
+        (painted if chosen else rendered).set()
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
+    click(qtbot, panel.print_button)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("✓"), timeout=10_000)
+    timer.stop()
+    assert (False, True, False) in ticks            # rendered before the dialog: busy, no second click
+    assert (True, True, False) in ticks             # painted on the printer: busy, no second click
+    assert not panel.busy and panel.print_button.isEnabled()
+    assert panel.status.text() == "✓ Sent to the printer."
+    assert len(PdfReader(out).pages) == len(PdfReader(io.BytesIO(chosen[0])).pages)
+    assert out.stat().st_mode & 0o077 == 0
+    assert window.session.pdfs_left() == [out]      # Finish offers to delete it

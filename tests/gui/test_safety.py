@@ -13,7 +13,7 @@ from prep_app.model import Plan, dumps, loads
 from prep_app.vault import WrongSecretError, create_vault, unlock_vault
 
 from .conftest import FAST_KDF, PASSPHRASE
-from .helpers import answered, click, create_plan, form_field, type_code, type_into
+from .helpers import answered, click, create_plan, form_field, save_pdfs, type_code, type_into
 from .test_walkthrough import walk
 
 FAMILY = ["Gonçalves", "Ñañez", "Nguyễn", "Souza", "Lucas", "Pereira", "Beatriz", "Lukasz"]
@@ -196,7 +196,7 @@ def test_blank_forms_from_start(window, ui, qtbot, home):
     panel = window.dialog.panel
     panel.lang1.setCurrentIndex(panel.lang1.findData("es"))
     ui.folder = home["pdfs"]
-    click(qtbot, panel.save_button)
+    save_pdfs(qtbot, panel)
     assert PdfReader(home["pdfs"] / "escuela.pdf").pages           # named in the first language
 
 
@@ -206,7 +206,7 @@ def test_no_family_data_anywhere_but_the_vault(window, ui, qtbot, home, tmp_path
     ed = window.editor
     ed.go(8)
     ui.folder = home["pdfs"]
-    click(qtbot, ed.review.print_panel.save_button)
+    save_pdfs(qtbot, ed.review.print_panel)
     click(qtbot, ed.lock_button)
     type_into(qtbot, window.lock_page.form.passphrase, PASSPHRASE)
     click(qtbot, window.lock_page.unlock_button)

@@ -8,7 +8,7 @@ from prep_app.model import loads
 from prep_app.vault import unlock_vault
 
 from .conftest import PASSPHRASE
-from .helpers import click, create_plan, form_field, type_into
+from .helpers import click, create_plan, form_field, save_pdfs, type_into
 
 
 def set_choice(combo, value) -> None:
@@ -152,7 +152,7 @@ def test_whole_family_every_step(window, ui, qtbot, home):
     panel = review.print_panel
     assert panel.chosen_languages() == ["pt_BR", "en"]       # family's first language and English
     ui.folder = home["pdfs"]
-    click(qtbot, panel.save_button)
+    save_pdfs(qtbot, panel)
     written = sorted(p.name for p in home["pdfs"].iterdir())
     assert written == sorted(["plano-familiar.pdf", "tutor-de-reserva.pdf", "escola.pdf",     # named in Portuguese
                               "cartoes-carteira.pdf", "lista-de-documentos.pdf"])

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from prep_app.vault import unlock_vault
 
 from . import test_walkthrough
-from .helpers import answered, click, create_plan, type_code, type_into
+from .helpers import answered, click, create_plan, save_pdfs, type_code, type_into
 from .test_walkthrough import walk
 
 NEW_PASSPHRASE = "river mango tuesday song"
@@ -66,7 +66,7 @@ def test_a_whole_evening_leaves_nothing_on_the_laptop(window, ui, qtbot, home, m
     laptop_pdfs = home["home"] / "Documents"
     laptop_pdfs.mkdir()
     ui.folder = laptop_pdfs
-    click(qtbot, panel.save_button)                # PDFs on the laptop, tonight
+    save_pdfs(qtbot, panel)                        # PDFs on the laptop, tonight
     printed = home["pdfs"] / "printed.pdf"
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
