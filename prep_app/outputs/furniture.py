@@ -225,7 +225,15 @@ class Ctx:
         paras = [Para((f"<b>{escape(prefix)}</b>&nbsp;" if prefix else "") + esc_para(s),
                            style("txt", size, color=INK if i == 0 else SECOND, **indent))
                  for i, s in enumerate(texts)]
-        return self.columns(paras)
+        return self.side_by_side(texts, paras)
+
+    def side_by_side(self, texts: list[str], cells: list, **columns: Any) -> Flowable:
+        """Each language's cell in its column, the first language's first;
+        but when only the first reads right to left (Arabic and English), it
+        takes the right-hand column, as in the headings above it."""
+        if len(texts) == 2 and starts_rtl(texts[0]) and not starts_rtl(texts[1]):
+            cells = cells[::-1]
+        return self.columns(cells, **columns)
 
     def columns(self, cells: list, gap: float = 12, width: float | None = None) -> Flowable:
         if len(cells) == 1:

@@ -7,7 +7,7 @@ from reportlab.platypus import Spacer
 from ..messages import N_
 from ..model.plan import Child, Guardian, Parent, Plan
 from . import sections as S
-from .fonts import Para
+from .fonts import Para, starts_rtl
 from .furniture import Ctx, build, esc_para, style
 
 TITLE = N_("Family preparedness plan")
@@ -23,7 +23,11 @@ def render(ctx: Ctx, plan: Plan) -> bytes:
             ctx.nt("{n} child", "{n} children", n),
             ctx.nt("{n} person to call", "{n} people to call", len(plan.contacts)),
             ctx.nt("{n} document", "{n} documents", len(plan.documents)), strict=False)] if len(ctx.tr) else []
-        story.append(Para(esc_para("   /   ".join(dict.fromkeys(summary))), style("sum", 9)))
+        summary = list(dict.fromkeys(summary))
+        if len({starts_rtl(text) for text in summary}) > 1:      # Arabic and English: a column each
+            story.append(ctx.side_by_side(summary, [Para(esc_para(text), style("sum", 9)) for text in summary]))
+        else:
+            story.append(Para(esc_para("   /   ".join(summary)), style("sum", 9)))
     story.append(ctx.text(N_("Keep this binder in a safe place that you can reach quickly. "
                              "Tell the guardian where it is. Look at it again every year.")))
 

@@ -72,7 +72,7 @@ def warnings(ctx: Ctx, plan: Plan) -> list:
                 texts.append(t)
         cells = [Para(f"<b>{mark}</b>&nbsp;{esc_para(t)}", style("w", 9, color="#000000" if i == 0 else "#333333"))
                  for i, t in enumerate(texts)]
-        rows.append(ctx.columns(cells, width=ctx.width - 16))
+        rows.append(ctx.side_by_side(texts, cells, width=ctx.width - 16))
     return [ctx.box(rows), Spacer(1, 6)]
 
 

@@ -16,7 +16,7 @@ from reportlab.platypus import Table
 from prep_app.messages import N_
 from prep_app.outputs.furniture import FOOTER_H, VMARGIN, Ctx, build, header_height
 
-from .conftest import TODAY
+from .conftest import TODAY, pdf
 
 # wraps over three lines and more in half a page's width
 INSTRUCTION = N_("Each parent signs their own designation in front of two adult witnesses, who then sign and "
@@ -32,10 +32,10 @@ class Line:
         self.top = max(box[3] for _, box in chars)
 
 
-def printed_lines(data: bytes, wanted, left_half: bool = False) -> list[Line]:
+def printed_lines(data: bytes, wanted, half: str = "") -> list[Line]:
     """The lines of the first page's body (below the header, above the
     footer) holding characters ``wanted(char)``, top to bottom; each line only
-    those characters (in the left half of the page with ``left_half``)."""
+    those characters (in the "left" or "right" half of the page with ``half``)."""
     page = pdfium.PdfDocument(data)[0]
     ctx = Ctx(["ar", "en"])
     top, bottom = page.get_height() - VMARGIN - header_height(ctx), VMARGIN + FOOTER_H
@@ -45,8 +45,8 @@ def printed_lines(data: bytes, wanted, left_half: bool = False) -> list[Line]:
         char = textpage.get_text_range(i, 1)
         x, y = ctypes.c_double(), ctypes.c_double()
         pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
-        if not char or not wanted(char) or not bottom < y.value < top \
-                or (left_half and x.value > page.get_width() / 2):
+        side = "left" if x.value < page.get_width() / 2 else "right"
+        if not char or not wanted(char) or not bottom < y.value < top or half not in ("", side):
             continue
         rows.setdefault(round(y.value), []).append((char, textpage.get_charbox(i)))     # by baseline
     return [Line(chars) for _, chars in sorted(rows.items(), reverse=True)]
@@ -78,7 +78,7 @@ def test_a_wrapped_arabic_instruction_reads_top_down_right_aligned():
     bottom line, each line read right to left; the lines end at one right edge."""
     ctx = Ctx(["ar", "en"], today=TODAY)
     sentence = ctx.t(INSTRUCTION)[0]
-    lines = printed_lines(page_of(["ar", "en"], lambda c: [c.text(INSTRUCTION)]), arabic, left_half=True)
+    lines = printed_lines(page_of(["ar", "en"], lambda c: [c.text(INSTRUCTION)]), arabic, half="right")
     lines = [line for line in lines if words(line.text)]
     assert len(lines) >= 3
     read = [w for line in lines for w in words(line.text[::-1])]    # each line right to left, lines top down
@@ -87,6 +87,20 @@ def test_a_wrapped_arabic_instruction_reads_top_down_right_aligned():
     assert max(rights) - min(rights) < 1.5, rights
     lefts = [line.left for line in lines[:-1]]
     assert max(lefts) - min(lefts) > 3       # ragged on the left: not justified, not left-aligned
+
+
+def test_arabic_takes_the_right_hand_column_as_its_headings_do():
+    """Arabic first, English second: side by side, the Arabic sentence sits
+    in the right-hand column and the English in the left, like the heading
+    above them; the binder's counts are each whole in their own column."""
+    data = pdf("plan", "sample", ("ar", "en"))
+    english = " ".join(line.text for line in printed_lines(data, str.isascii, half="left"))
+    assert "Keep this binder in a safe place" in english
+    assert "3 children" in english
+    assert not [line for line in printed_lines(data, latin, half="right") if "binder" in line.text]
+    assert [line for line in printed_lines(data, arabic, half="right") if words(line.text)]
+    spanish_first = printed_lines(pdf("plan", "sample", ("es", "en")), latin, half="left")
+    assert any("Guarde esta carpeta" in line.text for line in spanish_first)     # left to right: first on the left
 
 
 def test_a_bilingual_label_sets_arabic_right_and_english_left():
