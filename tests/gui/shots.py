@@ -99,7 +99,7 @@ def main(out: str = "/tmp/shots", langs=("en", "es", "pt_BR"), scales=(1.0, 1.5)
                     action()
                     shot(w, f"{tag}-{i + 1:02d}-step-{suffix}")
             pdfs = Path(tmp) / "Documents"
-            w.session.written += ed.review.print_panel.save_to(pdfs)
+            ed.review.print_panel.save_to(pdfs)         # noted in session.written, for the finish step
             w.finish()
             fit_dialog(w.dialog)
             shot(w.dialog, f"{tag}-09-finish")
