@@ -1,0 +1,123 @@
+"""Arabic text in the mirrored window (issue 12): the A-number example inside
+an Arabic hint reads "A-123-456-789" as on the family's papers, and a wrapped
+Arabic label shows every word, none cut off at its left edge."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtGui import QImage, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QLabel
+
+from .helpers import click, create_plan
+
+EXAMPLE = "A-123-456-789"
+
+
+# bidi marks a translator may put around or inside the example: invisible
+MARKS = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+
+
+def shown_left_to_right(lab: QLabel, part: str) -> str:
+    """The visible characters of ``part`` in the label's text (bidi marks
+    allowed around and between them) from left to right as Qt places them:
+    the label lays its plain text out with a QTextLayout in its own
+    direction, at the width of its contents."""
+    text = lab.text()
+    found = re.search(f"[{MARKS}]*".join(map(re.escape, part)), text)
+    assert found, f"{part!r} is not in {text!r}"
+    layout = QTextLayout(text, lab.font())
+    option = QTextOption()
+    option.setTextDirection(lab.layoutDirection())
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(lab.contentsRect().width())
+    layout.endLayout()
+    x: dict[int, float] = {}
+    for run in layout.glyphRuns(found.start(), found.end() - found.start(),
+                                QTextLayout.GlyphRunRetrievalFlag.RetrieveAll):
+        for index, pos in zip(run.stringIndexes(), run.positions(), strict=True):
+            x.setdefault(index, pos.x())
+    shown = [i for i in range(found.start(), found.end()) if not re.match(f"[{MARKS}]", text[i])]
+    assert all(i in x for i in shown)
+    return "".join(text[i] for i in sorted(shown, key=x.__getitem__))
+
+
+def test_the_a_number_example_in_the_arabic_hint_reads_as_on_the_papers(window, ui, qtbot):
+    # the example sits inside right-to-left text, between two Arabic words:
+    # shown in the wrong order a family copies "789-456-123-A" from it
+    create_plan(qtbot, window)
+    window.set_language("ar")
+    window.editor.go(1)
+    parents = window.editor.steps[1]
+    click(qtbot, parents.editor.add_button)
+    hint = parents.editor.form.parts["a_number"][-1]
+    QApplication.processEvents()
+    assert hint.isVisibleTo(window) and hint.isRightToLeft()
+    assert hint.text().startswith("رقم")      # the Arabic hint
+    assert shown_left_to_right(hint, EXAMPLE) == EXAMPLE
+
+
+PAD = 40        # room given to the label to show what its edges would cut
+
+
+def ink_past_edges(lab: QLabel) -> list[tuple[int, int]]:
+    """Pixels of text the label draws past its left or bottom edge, which a
+    person does not see: painted with that much more room at the left and the
+    bottom, its text where it would be (the contents keep their size)."""
+    m = lab.contentsMargins()
+    size = lab.size()
+    lab.setContentsMargins(m.left() + PAD, m.top(), m.right(), m.bottom() + PAD)
+    lab.resize(size.width() + PAD, size.height() + PAD)
+    try:
+        img = lab.grab().toImage()
+    finally:
+        lab.setContentsMargins(m)
+        lab.resize(size)
+    background = lab.palette().color(lab.backgroundRole()).lightness()
+    grey = img.convertToFormat(QImage.Format.Format_Grayscale8)
+    row_bytes = grey.bytesPerLine()
+    bits = bytes(grey.constBits())
+    past = []
+    for y in range(grey.height()):
+        row = bits[y * row_bytes:y * row_bytes + grey.width()]
+        seen = row if y >= size.height() else row[:PAD]       # below the label, or left of it
+        if min(seen) < background - 40:
+            past += [(x - PAD, y) for x, v in enumerate(seen) if v < background - 40]
+    return past
+
+
+# the new-plan dialog's two hints, which lost letters at their left edge at
+# 150 %, and the Finish warning (bold)
+WRAPPED = [
+    ("hint", "Shown in the list of plans on this laptop. Do not use your family name: "
+             "pick something like “Blue door” or “Tuesday group 3”."),
+    ("hint", "It locks the plan. Three or four words you will remember, e.g. “mango river tuesday song”."),
+    ("error", "Not erased. Save a copy on the family's USB stick first."),
+]
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_a_wrapped_arabic_label_shows_all_its_words(ui, qtbot, scale):
+    from prep_app.ui.app import set_text_scale
+    from prep_app.ui.lang import LANG
+    from prep_app.ui.widgets import label
+    app = QApplication.instance()
+    LANG.set("ar")
+    set_text_scale(app, scale)
+    try:
+        cut = []
+        for kind, template in WRAPPED:
+            lab = label(template, kind=kind)
+            qtbot.addWidget(lab)
+            assert lab.isRightToLeft() and lab.text() != template      # in Arabic
+            assert lab.heightForWidth(200) > 2 * lab.fontMetrics().height()     # it wraps
+            for width in range(200, 620, 6):       # wherever a line happens to end
+                lab.resize(width, lab.heightForWidth(width))
+                if past := ink_past_edges(lab):
+                    cut.append((template[:20], width, min(past)))
+        assert cut == []        # (text, label width, (x, y) of the leftmost pixel cut off)
+    finally:
+        set_text_scale(app, 1.0)
