@@ -12,10 +12,25 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from ..log import caught
 from . import widgets
-from .lang import LANG, N_, _, bind
+from .lang import LANG, N_, _, bind, on_change
 from .widgets import button, label
 
 LOG = logging.getLogger(__name__)
+
+
+# a step's own number at the start of its translation: "2. ", "2) ", "2．"
+_STEP_NUMBER = re.compile(r"^\s*\d+\s*[.)．、]\s*")
+
+COPY_STEP = N_("1. Save an encrypted copy (USB stick)…")
+PRINT_STEP = N_("2. Print the papers…")
+ERASE_STEP = N_("3. Erase the plan from this laptop")
+CLOSE_STEP = N_("Close the plan")
+
+
+def numbered(template: str, n: int) -> str:
+    """The translated step *template* as step *n* of those shown: a plan opened
+    from a file has no copy to save, so its printing is step 1, not 2."""
+    return f"{n}. {_STEP_NUMBER.sub('', _(template), count=1)}"
 
 
 def copy_name(plan_label: str) -> str:
@@ -35,14 +50,17 @@ class FinishDialog(QDialog):
         self.copied_to: Path | None = None
         self.in_store = session.in_store()
         bind(self, "setWindowTitle", N_("Finish"))
-        self.copy_button = button(N_("1. Save an encrypted copy (USB stick)…"))
-        self.print_button = button(N_("2. Print the papers…"))
-        if self.in_store:
-            self.erase_button = button(N_("3. Erase the plan from this laptop"))
-        else:
-            self.erase_button = button(N_("Close the plan"))
+        self.copy_button = button(COPY_STEP)
+        self.print_button = button(PRINT_STEP)
+        self.erase_button = button(ERASE_STEP if self.in_store else CLOSE_STEP)
         self.cancel_button = button(N_("Not yet"))
+        # the steps offered, numbered 1, 2, 3 as shown
+        self.steps = [(self.copy_button, COPY_STEP)] if self.in_store else []
+        self.steps += [(self.print_button, PRINT_STEP), (self.erase_button, ERASE_STEP if self.in_store else CLOSE_STEP)]
+        self._number_steps()
+        on_change(self, lambda _code: self._number_steps())
         self.status = label(kind="hint")
+        self.status.hide()            # until there is something to say: empty, it left a gap between the steps
         self.warning = label(kind="error")
         self.warning.hide()
         lay = QVBoxLayout(self)
@@ -77,6 +95,16 @@ class FinishDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.setMinimumWidth(520)
 
+    def _number_steps(self) -> None:
+        for n, (step, template) in enumerate(self.steps, 1):
+            step.setText(numbered(template, n))
+            step.setAccessibleName(step.text())
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+        widgets.fit_dialog(self)
+
     def _plan_files(self) -> list[Path]:
         from ..vault.atomic import backup_path
         path = self.session.path
@@ -98,11 +126,10 @@ class FinishDialog(QDialog):
                 failed.append(pdf)
         self._show_pdfs()
         if failed:
-            self.status.setText("⚠ " + _("Some PDFs could not be deleted. Delete them yourself: {files}")
-                                .format(files=", ".join(str(p) for p in failed)))
+            self._say("⚠ " + _("Some PDFs could not be deleted. Delete them yourself: {files}")
+                      .format(files=", ".join(str(p) for p in failed)))
         else:
-            self.status.setText("✓ " + _("The PDFs were deleted from this laptop."))
-        widgets.fit_dialog(self)
+            self._say("✓ " + _("The PDFs were deleted from this laptop."))
 
     def save_copy(self) -> Path | None:
         folder = self.dialogs.choose_folder(self, _("Choose the USB stick or folder for the copy"),
@@ -118,13 +145,13 @@ class FinishDialog(QDialog):
         try:
             self.session.vault.copy_to(target)
         except VaultError as err:
-            self.status.setText("⚠ " + err.message.text(LANG.gettext))
+            self._say("⚠ " + err.message.text(LANG.gettext))
             return None
         self.copied_to = target
         self.session.copy_folder = folder
         self._show_pdfs()           # PDFs on the stick are where the family wants them
-        self.status.setText("✓ " + _("Saved a locked copy: {path}").format(path=target))
         self.warning.hide()
+        self._say("✓ " + _("Saved a locked copy: {path}").format(path=target))
         return target
 
     def _print(self) -> None:
