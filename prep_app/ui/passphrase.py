@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..passphrase import strength
 from .code_entry import CodeEntry
 from .lang import LANG, N_, _, bind, on_change
-from .widgets import MIN_HEIGHT, button, fit_dialog, label
+from .widgets import MIN_HEIGHT, KindLabel, button, fit_dialog, label
 
 
 def _password_edit() -> QLineEdit:
@@ -156,22 +157,82 @@ class CreatePlanDialog(QDialog):
         fit_dialog(self)
 
 
+class CodeLabel(KindLabel):
+    """The recovery code, large, in lines of whole groups: four groups a line,
+    as on its paper, or two or one where the width is short (large text).  A
+    line ends on its dash; the code is never broken inside a group (Qt would
+    wrap it anywhere, or not at all and cut it off)."""
+
+    PER_LINE = (4, 2, 1)
+
+    def __init__(self, code: str):
+        super().__init__("code")
+        self.groups = code.split("-")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setFrameShape(QLabel.Shape.Box)
+        self.setMargin(10)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.per_line = self.PER_LINE[0]
+        self.setText(self.text_for(self.per_line))
+
+    def text_for(self, per_line: int) -> str:
+        g = self.groups
+        return "-\n".join("-".join(g[i:i + per_line]) for i in range(0, len(g), per_line))
+
+    def _chrome(self) -> QSize:
+        m = self.contentsMargins()
+        frame = 2 * self.frameWidth() + 2 * self.margin()
+        return QSize(m.left() + m.right() + frame, m.top() + m.bottom() + frame)
+
+    def _size(self, per_line: int) -> QSize:
+        lines = self.text_for(per_line).split("\n")
+        fm = self.fontMetrics()
+        wide = max(fm.horizontalAdvance(line) for line in lines) + 2     # + the cursor's pixel
+        return QSize(wide, fm.lineSpacing() * len(lines)) + self._chrome()
+
+    def _fitting(self, width: int) -> int:
+        return next((n for n in self.PER_LINE if self._size(n).width() <= width), self.PER_LINE[-1])
+
+    def sizeHint(self) -> QSize:
+        return self._size(self.PER_LINE[0])
+
+    def minimumSizeHint(self) -> QSize:       # as narrow as a group; the height follows the width
+        return QSize(self._size(self.PER_LINE[-1]).width(), self.sizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._size(self._fitting(width)).height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._relayout()
+        super().resizeEvent(event)
+
+    def restyle(self) -> None:         # a new text size: the lines that fit change
+        super().restyle()
+        if hasattr(self, "groups"):
+            self.updateGeometry()
+            self._relayout()
+
+    def _relayout(self) -> None:
+        per_line = self._fitting(self.width())
+        if per_line != self.per_line:
+            self.per_line = per_line
+            self.setText(self.text_for(per_line))
+            self.updateGeometry()
+
+
 class RecoveryCodeDialog(QDialog):
     def __init__(self, code: str, plan_label: str, parent=None):
         super().__init__(parent)
         self.code, self.plan_label = code, plan_label
         bind(self, "setWindowTitle", N_("Your recovery code"))
-        self.code_label = label(kind="code")
-        # two lines of four groups: Qt will not wrap at dashes, and a cut-off
-        # code is worse than none
-        groups = code.split("-")
-        half = (len(groups) + 1) // 2
-        self.code_label.setText("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]))
-        self.code_label.setFrameShape(QLabel.Shape.Box)
-        self.code_label.setMargin(10)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setWordWrap(False)
-        self.code_label.setMinimumWidth(self.code_label.sizeHint().width())
+        self.code_label = CodeLabel(code)
         bind(self.code_label, "setAccessibleName", N_("Recovery code"))
         self.print_button = button(N_("Print the recovery code…"))
         self.print_button.clicked.connect(self.print_code)
