@@ -2,7 +2,9 @@
 where the original is."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QStyle, QVBoxLayout
 
 from ...model import DOCUMENT_TYPES, Document
 from ..form import F
@@ -24,6 +26,8 @@ STATUS_MARK = {"have": "✓", "need": "✗", "requested": "…"}
 
 USUAL_FOR_PARENT = ("passport", "birth_certificate", "immigration_documents")
 USUAL_FOR_CHILD = ("birth_certificate", "medical_records", "school_records")
+
+LIST_SHARE = 0.6     # of the step's width at most for the list: the form keeps the rest
 
 
 class DocumentsStep(Step):
@@ -50,9 +54,38 @@ class DocumentsStep(Step):
                 F("notes", "text", N_("Notes"), N_("Do not write document numbers here.")),
             ])
         self.editor.edited.connect(self.edited.emit)
+        self._list_width = (self.editor.list.minimumWidth(), self.editor.list.maximumWidth())   # the editor's own
+        model = self.editor.list.model()
+        for changed in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
+            changed.connect(self._fit_list)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.editor)
+
+    def _fit_list(self, *_args) -> None:
+        """Give the list the width its longest paper-and-person line needs, up
+        to LIST_SHARE of the step: at 150 % text the list editors' usual width
+        split "U.S. passport — Lucas Gonçalves" over three lines."""
+        lst = self.editor.list
+        fm = lst.fontMetrics()
+        lines = [line for i in range(lst.count()) for line in lst.item(i).text().split("\n")]
+        widest = max((fm.horizontalAdvance(line) for line in lines), default=0)
+        bar = lst.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, lst)
+        chrome = 2 * lst.frameWidth() + bar + 2 * fm.averageCharWidth()    # the item's own padding
+        least, most = self._list_width
+        width = max(least, min(widest + chrome, int(self.width() * LIST_SHARE)))
+        if width != lst.minimumWidth():
+            lst.setMinimumWidth(width)
+            lst.setMaximumWidth(max(width, most))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_list()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:     # 150 % text: longer lines
+            self._fit_list()
 
     def _people(self):
         if self.plan is None:      # closed a moment ago (locked)
@@ -82,6 +115,7 @@ class DocumentsStep(Step):
 
     def shown(self) -> None:
         self.editor.reload(max(0, self.editor.list.currentRow()))
+        self._fit_list()
 
     def focus_path(self, path: str) -> None:
         _section, index, rest = split_path(path)
