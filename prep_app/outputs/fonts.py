@@ -290,20 +290,29 @@ def _is_cjk(char: str) -> bool:
         or "\uff00" <= char <= "\uffef"
 
 
-def _visual_order(text: str, rtl_base: bool) -> list[int]:
-    """The index of each character of one line, left to right as drawn (the
-    Unicode bidi algorithm up to rule L2); python-bidi's steps, so the index
-    of each character can go along with it."""
+def _visual_orders(lines: list[str], rtl_base: bool) -> list[list[int]]:
+    """For each line of a paragraph, the index of each of its characters left
+    to right as drawn.  The Unicode bidi algorithm resolves the levels over
+    the whole paragraph (up to rule I2), so a line that starts inside an
+    English name and phone in an Arabic sentence keeps them left to right,
+    and then orders each line on its own (rules L1 and L2); python-bidi's
+    steps, so the index of each character can go along with it."""
     storage = bidi_steps.get_empty_storage()
     storage["base_level"], storage["base_dir"] = (1, "R") if rtl_base else (0, "L")
-    bidi_steps.get_embedding_levels(text, storage)
-    for i, char in enumerate(storage["chars"]):
-        char["index"] = i
+    bidi_steps.get_embedding_levels(" ".join(lines), storage)     # a break stood for a space
     for step in (bidi_steps.explicit_embed_and_overrides, bidi_steps.resolve_weak_types,
-                 bidi_steps.resolve_neutral_types, bidi_steps.resolve_implicit_levels,
-                 bidi_steps.reorder_resolved_levels):
+                 bidi_steps.resolve_neutral_types, bidi_steps.resolve_implicit_levels):
         step(storage, False)
-    return [char["index"] for char in storage["chars"]]
+    orders, start = [], 0
+    for line in lines:
+        chars = storage["chars"][start:start + len(line)]
+        for i, char in enumerate(chars):
+            char["index"] = i
+        one_line = {"chars": chars, "base_level": storage["base_level"]}
+        bidi_steps.reorder_resolved_levels(one_line, False)
+        orders.append([char["index"] for char in one_line["chars"]])
+        start += len(line) + 1
+    return orders
 
 
 def starts_rtl(text: str) -> bool:
@@ -343,23 +352,23 @@ class Para(Paragraph):
         lines = self.blPara.lines
         if not any(_is_rtl(c) for c in self.getPlainText()):
             return super().draw()
-        self.blPara.lines = [self._visual(line) for line in lines]
+        one_font = self.blPara.kind == 0            # lines are (extra space, words), else frags
+        texts = [" ".join(line[1]) if one_font else "".join(f.text for f in line.words) for line in lines]
+        orders = _visual_orders(texts, self.style.rtl_base)
+        self.blPara.lines = [self._visual(line, text, order)
+                             for line, text, order in zip(lines, texts, orders, strict=True)]
         try:
             super().draw()
         finally:
             self.blPara.lines = lines
 
-    def _visual(self, line):
-        rtl = self.style.rtl_base
-        if self.blPara.kind == 0:       # one font: (extra space, words)
-            text = " ".join(line[1])
-            order = _visual_order(text, rtl)
+    def _visual(self, line, text: str, order: list[int]):
+        if self.blPara.kind == 0:
             return (line[0], "".join(text[i] for i in order).split(" "))
         frags = line.words
-        text = "".join(f.text for f in frags)
         owner = [k for k, f in enumerate(frags) for _ in f.text]
         pieces: list[list] = []          # [frag index, characters], left to right
-        for i in _visual_order(text, rtl):
+        for i in order:
             if pieces and pieces[-1][0] == owner[i]:
                 pieces[-1][1].append(text[i])
             else:

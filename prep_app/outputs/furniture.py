@@ -14,7 +14,9 @@ A renderer module builds a list of flowables with a ``Ctx`` and hands it to
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, cast
 from xml.sax.saxutils import escape
@@ -36,7 +38,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..i18n import check_language, format_date, translator
+from ..i18n import Translator, check_language, format_date, translator
 from ..messages import N_, Message
 from ..model.phones import format_phone
 from .fonts import FONT, FONT_BOLD, Para, draw_string, markup, register, starts_rtl, string_width
@@ -139,9 +141,7 @@ class Ctx:
         parts that are themselves translated (a list of events)."""
         out = []
         for tr in self.tr:
-            text = tr.gettext(msgid)
-            if fmt:
-                text = text.format(**{k: _in_language(v, tr) for k, v in fmt.items()})
+            text = phrase(msgid, **fmt)(tr)
             if text not in out:
                 out.append(text)
         return out
@@ -383,6 +383,36 @@ def continued(ctx: Ctx, name: str) -> Paragraph:
     marks = " / ".join(esc_para(s) for s in ctx.t(N_("(continued)")))
     return Para(f"<b>{esc_para(name)}</b> {marks}" if name else marks,
                      style("cont", 11, bold=not name, spaceBefore=0, spaceAfter=4))
+
+
+LRM = "\u200e"     # left-to-right mark: invisible, a strong left-to-right letter to the bidi algorithm
+
+
+def _held_in_place(value, rtl: bool):
+    """A value typed left to right (an address, a name and phone), set in a
+    right-to-left sentence: between two left-to-right marks, so its house
+    number and brackets stay where they were typed ("41 Elm Street", not
+    "Elm Street 41"): the number then follows a left-to-right letter (bidi
+    rule W7), not the Arabic word before it."""
+    if rtl and isinstance(value, str) and not any(unicodedata.bidirectional(c) in ("R", "AL") for c in value) \
+            and any(unicodedata.bidirectional(c) in ("L", "EN") for c in value):
+        return f"{LRM}{value}{LRM}"
+    return value
+
+
+_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def phrase(msgid: str, **fmt) -> Callable[[Translator], str]:
+    """The message in a translator's language, its values put in (a value
+    may itself be a phrase, a Message or a function of the translator)."""
+    def in_language(tr: Translator) -> str:
+        text = tr.gettext(msgid)
+        if not fmt:
+            return text
+        rtl = starts_rtl(_FIELD.sub("", text))        # "{name} (هاتف {phone})" reads right to left
+        return text.format(**{k: _held_in_place(_in_language(v, tr), rtl) for k, v in fmt.items()})
+    return in_language
 
 
 def _in_language(value, tr):

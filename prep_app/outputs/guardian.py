@@ -31,7 +31,7 @@ from ..model.typed import locator_a_number
 from . import content
 from . import sections as S
 from .fonts import Para
-from .furniture import BODY2, Ctx, Unsplit, _ts, build, esc_para, frame_height, style
+from .furniture import BODY2, Ctx, Unsplit, _ts, build, esc_para, frame_height, phrase, style
 from .furniture import Instrument as Mark
 from .layout import fit_page, flatten, keep, nobreak
 
@@ -194,11 +194,13 @@ def activation(ctx: Ctx, plan: Plan, inst: Instrument, guardian: Guardian, prima
 
 # -- letters -------------------------------------------------------------------
 
-def _who(g: Guardian | None) -> str:
+def _who(g: Guardian | None):
+    """The guardian's name, and phone if known, for a sentence."""
     if g is None:
         return LINE
     phone = nobreak(format_phone(g.phone))     # never broken inside the sentence
-    return f"{_or_line(g.full_name)} (tel. {phone})" if phone else _or_line(g.full_name)
+    return phrase(N_("{name} (tel. {phone})"), name=_or_line(g.full_name), phone=phone) if phone \
+        else _or_line(g.full_name)
 
 
 def care_letter(ctx: Ctx, kids: list[Child], principals, primary: Guardian | None,

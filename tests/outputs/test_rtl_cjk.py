@@ -14,7 +14,8 @@ import pypdfium2.raw as pdfium_c
 from reportlab.platypus import Table
 
 from prep_app.messages import N_
-from prep_app.outputs.furniture import FOOTER_H, VMARGIN, Ctx, build, header_height
+from prep_app.outputs.furniture import FOOTER_H, VMARGIN, Ctx, build, header_height, phrase
+from prep_app.outputs.layout import nobreak
 
 from .conftest import TODAY, pdf
 
@@ -132,3 +133,53 @@ def test_chinese_wraps_between_characters_never_before_closing_punctuation():
     assert not [line for line in lines if line[:1] in "，。、"]
     for word in ("Rosa", "Ñañez", "Danbury", "Hospital"):
         assert sum(line.count(word) for line in lines) == len(widths), word      # whole, once a width
+
+
+DESIGNATION = N_("I, {principal}, do hereby appoint {guardian}, of {guardian_address}, as the standby guardian "
+                 "of {children}, to take effect upon the occurrence of the following contingency or "
+                 "contingencies: {contingencies}.")
+PERMISSION = N_("The parent or parents who sign below allow {guardian} to consent to routine and "
+                "emergency medical and dental care for {children}, to receive their health "
+                "information, and to talk with their schools and make everyday school decisions "
+                "for them, while no parent can.")
+
+
+def typed_left_to_right(char: str) -> bool:
+    return char.isascii() and char.isprintable()
+
+
+def arabic_column(data: bytes) -> str:
+    """The Latin letters, digits and brackets of the page's right half (the
+    Arabic translation), each line left to right as printed."""
+    return " / ".join(line.text for line in printed_lines(data, typed_left_to_right, half="right"))
+
+
+ADDRESS = "41 Elm Street, Apt 2, Danbury, CT 06810"
+
+
+def test_an_address_in_an_arabic_sentence_reads_as_typed_wherever_it_wraps():
+    """An address typed in English inside the Arabic designation reads as
+    typed, top line to bottom line, each line left to right: "41 Elm Street",
+    not "Elm Street 41" (the number had joined the Arabic word before it),
+    and a line that starts with "2, Danbury" keeps its number in front."""
+    for padding in range(0, 24, 3):         # longer names move the line breaks through the address
+        principal = "María José Ñañez" + " X" * padding
+        data = page_of(["ar", "en"], lambda c, p=principal: [c.text(
+            DESIGNATION, principal=p, guardian="Ana Souza", guardian_address=ADDRESS,
+            children="Lucas", contingencies="—")])
+        words = [w for line in printed_lines(data, typed_left_to_right, half="right")
+                 for w in line.text.replace("\u200e", "").split() if w in ADDRESS.split() or "," in w]
+        assert " ".join(w for w in words if w in ADDRESS.split()) == ADDRESS, (padding, words)
+        assert all(w in ADDRESS.split() for w in words if "," in w), (padding, words)
+
+
+def test_a_phone_in_an_arabic_sentence_reads_left_to_right_and_says_phone_in_arabic():
+    """The guardian's name and phone in the Arabic permission letter: the
+    phone reads "(203) 555-0123" even where the sentence wraps before it, and
+    the word for phone is Arabic, not the English "tel."."""
+    for width in ("Ana Souza", "Ana Maria Souza de Oliveira", "Ana"):      # lines break in different places
+        guardian = phrase(N_("{name} (tel. {phone})"), name=width, phone=nobreak("(203) 555-0123"))
+        data = page_of(["ar", "en"], lambda c, g=guardian: [c.text(PERMISSION, guardian=g, children="Lucas")])
+        printed = arabic_column(data).replace("\u200e", "")
+        assert "(203) 555-0123" in printed.replace(" / ", " "), printed
+        assert "tel." not in printed
