@@ -29,7 +29,12 @@ def test_typing_postpones_the_idle_lock(window, ui, qtbot):
 
 
 def test_idle_minutes_chosen_on_the_start_screen_apply_and_are_kept(window, ui, qtbot, home):
-    window.start.idle.setValue(2)
+    idle = window.start.idle
+    assert idle.currentText() == "5 min"           # the default
+    idle.setFocus()
+    qtbot.keyClick(idle, Qt.Key.Key_Up)             # 3 min
+    qtbot.keyClick(idle, Qt.Key.Key_Up)             # 2 min
+    assert idle.currentText() == "2 min"
     assert window.idle.timer.interval() == 2 * 60_000
     kept = json.loads((home["app"] / "settings.json").read_text("utf-8"))
     assert kept["idle_minutes"] == 2
