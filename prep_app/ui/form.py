@@ -43,6 +43,7 @@ from ..messages import Message
 from ..model.phones import format_phone
 from ..model.typed import EXAMPLE_DATE, REFUSED_WHEN_WRONG, format_typed_date, parse_typed_date, read_typed
 from .lang import LANG, N_, _, bind, on_change
+from .style import RING_WIDTH
 from .widgets import Checks, TriState, label
 
 
@@ -159,7 +160,7 @@ class Form(QWidget):
         return e
 
     def _text_box(self, f: F) -> QPlainTextEdit:
-        e = QPlainTextEdit()
+        e = TextBox()
         e.setTabChangesFocus(True)
         e.setMinimumHeight(64)
         e.setMaximumHeight(96)
@@ -409,6 +410,15 @@ class _CalendarPopup(QCalendarWidget):
             self.close()
             return
         super().keyPressEvent(event)
+
+
+class TextBox(QPlainTextEdit):
+    """A text box with room between its frame and its text for the focus
+    ring (ui/style.py), which the text would otherwise paint over."""
+
+    def __init__(self):
+        super().__init__()
+        self.setViewportMargins(RING_WIDTH, RING_WIDTH, RING_WIDTH, RING_WIDTH)
 
 
 class DateEdit(QLineEdit):

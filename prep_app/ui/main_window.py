@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.start.open_file.connect(self.open_file)
         self.start.blank_forms.connect(self.blank_forms)
         self.start.idle_minutes_changed.connect(self.set_idle_minutes)
+        self.start.new_button.setFocus()      # not the first language button, which may not be the chosen one
 
         self.idle = IdleWatcher(int(self.settings.idle_minutes * 60_000), self)
         self.idle.idle.connect(self.lock)

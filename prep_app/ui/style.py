@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import (
+    QPlainTextEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionButton,
+    QStyleOptionComplex,
+    QWidget,
+)
 
 RING_WIDTH = 3
 RING_COLOR = QColor("#0b3d91")    # dark blue: visible on white and on the selection's blue
@@ -50,6 +58,14 @@ class FocusRingStyle(QProxyStyle):
             draw_ring(painter, option.rect)
             return
         super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_PanelLineEdit and option.state & QStyle.StateFlag.State_HasFocus:
+            draw_ring(painter, option.rect)        # a text field: the platform's 1-px outline was all
+
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex, painter: QPainter,
+                           widget: QWidget | None = None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control == QStyle.ComplexControl.CC_ComboBox and option.state & QStyle.StateFlag.State_HasFocus:
+            draw_ring(painter, option.rect)        # a drop-down list: the platform drew no focus at all
 
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter,
                     widget: QWidget | None = None) -> None:
@@ -60,6 +76,9 @@ class FocusRingStyle(QProxyStyle):
         super().drawControl(element, option, painter, widget)
         if element == QStyle.ControlElement.CE_PushButton and option.state & QStyle.StateFlag.State_HasFocus:
             draw_ring(painter, option.rect)
+        elif element == QStyle.ControlElement.CE_ShapedFrame and isinstance(widget, QPlainTextEdit) \
+                and widget.hasFocus():
+            draw_ring(painter, option.rect)        # a text box's frame carries no focus state of its own
 
     def _draw_toggle(self, element: QStyle.ControlElement, parts: tuple[QStyle.SubElement, ...],
                      option: QStyleOptionButton, painter: QPainter, widget: QWidget | None) -> None:

@@ -56,3 +56,28 @@ def test_arrow_keys_in_the_step_list_stay_in_the_list(window, ui, qtbot, home):
     qtbot.keyClick(ed.step_list, Qt.Key.Key_Down)
     qtbot.keyClick(ed.step_list, Qt.Key.Key_Down)
     assert ed.current() == 2 and ed.step_list.hasFocus()
+
+
+def test_text_fields_text_boxes_and_drop_down_lists_show_the_ring_too(window, ui, qtbot, home):
+    """Every kind of field the steps hold shows where the keyboard is: the
+    platform drew a 1-px outline on a text field and nothing at all on a
+    drop-down list or a text box."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+    ed = open_plan(window, home, one_family())
+    ed.go(2)
+    editors = list(ed.steps[2].editor.form.editors.values())     # the child's own fields
+    for kind in (QLineEdit, QComboBox, QPlainTextEdit):
+        widget = next(e for e in editors if isinstance(e, kind) and e.isVisible())
+        ed.back_button.setFocus()
+        QApplication.processEvents()
+        without = ring_pixels(widget)
+        widget.setFocus()
+        QApplication.processEvents()
+        assert widget.hasFocus()
+        assert ring_pixels(widget) - without >= 2 * widget.width(), kind.__name__
+
+
+def test_the_start_screen_opens_with_the_keyboard_on_start_a_new_plan(window, ui, qtbot):
+    """Enter starts a plan; the ring is not on "English" while Spanish is chosen."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is window.start.new_button
