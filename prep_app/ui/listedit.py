@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QListWidget,
@@ -22,6 +23,15 @@ from PySide6.QtWidgets import (
 from .form import F, Form, scrolled
 from .lang import bind, on_change
 from .widgets import button, label
+
+
+def two_lines(first: str, second: str) -> str:
+    """A list row of two lines, the second indented under the first.  In a
+    right-to-left window the second starts with a right-to-left mark: without
+    it Qt sized an Arabic row for one line and drew "...Ana Souza" alone, the
+    guardian's role lost."""
+    mark = "\u200f" if QApplication.isRightToLeft() else ""
+    return f"{first}\n{mark}    {second}"
 
 
 class ListEditor(QWidget):

@@ -121,3 +121,37 @@ def test_a_wrapped_arabic_label_shows_all_its_words(ui, qtbot, scale):
         assert cut == []        # (text, label width, (x, y) of the leftmost pixel cut off)
     finally:
         set_text_scale(app, 1.0)
+
+
+def ink_rows(image: QImage, rect) -> list[int]:
+    """The rows of *rect* in *image* holding text: pixels far from the
+    row's background (white, or the selection's blue)."""
+    ground = image.pixelColor(rect.center().x(), rect.top() + 1)
+
+    def ink(x: int, y: int) -> bool:
+        c = image.pixelColor(x, y)
+        return abs(c.red() - ground.red()) + abs(c.green() - ground.green()) + abs(c.blue() - ground.blue()) > 150
+    return [y for y in range(rect.top() + 2, rect.bottom() - 1)
+            if any(ink(x, y) for x in range(rect.left() + 2, rect.right() - 1))]
+
+
+@pytest.mark.parametrize("language", ["ar", "es"])
+def test_a_guardians_row_shows_the_name_and_the_role_below_it(window, ui, qtbot, home, language):
+    """In Arabic the row showed "...Ana Souza" alone: Qt sized it for one
+    line and cut the role (first or second choice) off with an ellipsis."""
+    from prep_app.model import Guardian
+
+    from .test_legal_fields import one_family, open_plan
+    plan = one_family()
+    plan.guardians = [Guardian(id="g1", full_name="Ana Souza", role="primary"),
+                      Guardian(id="g2", full_name="Nguyễn Thị Hoa", role="alternate")]
+    window.set_language(language)
+    ed = open_plan(window, home, plan)
+    ed.go(3)
+    guardians = ed.steps[3].editor.list
+    QApplication.processEvents()
+    image = guardians.viewport().grab().toImage()
+    for i in range(2):
+        inked = ink_rows(image, guardians.visualItemRect(guardians.item(i)))
+        lines = 1 + sum(1 for above, below in zip(inked, inked[1:]) if below > above + 1)   # bands of ink
+        assert lines == 2, (i, inked)

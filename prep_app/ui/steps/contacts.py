@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 from ...model import Contact, DoNotRelease
 from ..form import F
 from ..lang import N_, _, on_change
-from ..listedit import ListEditor
+from ..listedit import ListEditor, two_lines
 from . import Step, split_path
 
 
@@ -73,7 +73,7 @@ class ContactsStep(Step):
     def _describe(self, i, c) -> str:
         name = c.full_name or _("Person {n}").format(n=i + 1)
         pickup = _("✓ may pick up") if c.authorized_pickup else ""
-        return f"{i + 1}. {name}" + (f"\n    {pickup}" if pickup else "")
+        return two_lines(f"{i + 1}. {name}", pickup) if pickup else f"{i + 1}. {name}"
 
     def shown(self) -> None:
         # plans imported with call_order keep their order; show it as the list order

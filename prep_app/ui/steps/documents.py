@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStyle, QVBoxLayout
 from ...model import DOCUMENT_TYPES, Document
 from ..form import F
 from ..lang import N_, _
-from ..listedit import ListEditor
+from ..listedit import ListEditor, two_lines
 from ..widgets import button
 from . import Step, split_path
 
@@ -98,7 +98,7 @@ class DocumentsStep(Step):
         names = type_names()
         what = _(names[d.type]) if d.type in names else _("Paper {n}").format(n=i + 1)
         status = f"{STATUS_MARK[d.status]} {_(STATUS_NAMES[d.status])}" if d.status in STATUS_NAMES else ""
-        return f"{what} — {who}" + (f"\n    {status}" if status else "")
+        return two_lines(f"{what} — {who}", status) if status else f"{what} — {who}"
 
     def add_usual(self) -> None:
         have = {(d.type, d.person) for d in self.plan.documents}

@@ -11,7 +11,7 @@ from ...model.countries import choose_birth_country, country_codes, country_name
 from ...model.standby import child_status
 from ..form import F, Form, scrolled
 from ..lang import LANG, N_, _, on_change
-from ..listedit import ListEditor
+from ..listedit import ListEditor, two_lines
 from . import Step, split_path
 
 
@@ -183,7 +183,7 @@ class ChildrenStep(_ListStep):
         plan = self.plan
         if plan is not None and i < len(plan.children) and plan.children[i] is child \
                 and not child_status(plan, i).eligible:
-            return f"{name}\n✖ " + _("Not in the guardian papers yet")
+            return two_lines(name, "✖ " + _("Not in the guardian papers yet"))
         return name
 
 
@@ -282,4 +282,4 @@ class GuardiansStep(_ListStep):
     def _describe(self, i, g):
         name = g.full_name or _("Guardian {n}").format(n=i + 1)
         role = dict(ROLES).get(g.role)
-        return f"{name}\n{_(role)}" if role else name
+        return two_lines(name, _(role)) if role else name
