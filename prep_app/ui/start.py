@@ -130,7 +130,8 @@ class StartPage(QWidget):
         for code, b in self.lang_buttons.items():
             b.setChecked(code == LANG.code)
         for i in range(self.idle.count()):
-            self.idle.setItemText(i, f"{self.idle.itemData(i):g}{_(' min')}")
+            minutes = self.idle.itemData(i)      # "5 دقائق" but "11 دقيقة": Arabic counts in six forms
+            self.idle.setItemText(i, LANG.ngettext("{n} min", "{n} min", int(minutes)).format(n=f"{minutes:g}"))
         self._label_rows()
 
     def set_plans(self, rows: Iterable[StoredPlan]) -> None:

@@ -155,3 +155,13 @@ def test_a_guardians_row_shows_the_name_and_the_role_below_it(window, ui, qtbot,
         inked = ink_rows(image, guardians.visualItemRect(guardians.item(i)))
         lines = 1 + sum(1 for above, below in zip(inked, inked[1:]) if below > above + 1)   # bands of ink
         assert lines == 2, (i, inked)
+
+
+def test_the_lock_minutes_are_counted_as_arabic_counts_them(window, ui):
+    """Arabic says "5 دقائق" (3 to 10 minutes) but "15 دقيقة", and "two
+    minutes" in a word of its own: one suffix for every number read wrong."""
+    window.set_language("ar")
+    shown = {window.start.idle.itemData(i): window.start.idle.itemText(i) for i in range(window.start.idle.count())}
+    assert shown[5] == "5 دقائق" and shown[15] == "15 دقيقة" and shown[2] == "دقيقتان"
+    window.set_language("es")
+    assert window.start.idle.currentText() == "5 min"
