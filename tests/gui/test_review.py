@@ -113,3 +113,15 @@ def test_the_full_number_choice_is_not_offered_without_such_a_number(window, ui,
     ed = open_plan(window, home, untidy_family())
     ed.go(REVIEW)
     assert not ed.review.print_panel.full_numbers.isVisibleTo(ed.review.print_panel)
+
+
+def test_a_chinese_finding_has_no_gap_after_its_full_width_colon(window, ui, qtbot, home):
+    from .test_legal_fields import one_family
+    window.set_language("zh_Hans")
+    ed = open_plan(window, home, one_family())
+    ed.go(REVIEW)
+    lines = [ed.steps[REVIEW].findings.itemAtPosition(row, 0).widget().text()
+             for row in range(ed.steps[REVIEW].findings.rowCount())
+             if ed.steps[REVIEW].findings.itemAtPosition(row, 0) is not None]
+    assert lines and all("： " not in line for line in lines), lines
+    assert any("：" in line for line in lines)

@@ -72,7 +72,8 @@ class ReviewStep(Step):
         for row, f in enumerate(found):
             mark = _("✖ Must fix:") if f.level == BLOCKER else _("⚠ Check:")
             text = label(kind="blocker" if f.level == BLOCKER else "warning")
-            text.setText(f"{mark} {f.text(LANG.gettext)}")
+            space = "" if mark.endswith("：") else " "      # Chinese's full-width colon holds its own space
+            text.setText(f"{mark}{space}{f.text(LANG.gettext)}")
             fix = button(N_("Fix"))
             fix.setAccessibleName(_("Fix: {problem}").format(problem=f.text(LANG.gettext)))
             fix.clicked.connect(lambda _c=False, p=f.path: self.fix.emit(p))
