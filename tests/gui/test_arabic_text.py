@@ -153,7 +153,7 @@ def test_a_guardians_row_shows_the_name_and_the_role_below_it(window, ui, qtbot,
     image = guardians.viewport().grab().toImage()
     for i in range(2):
         inked = ink_rows(image, guardians.visualItemRect(guardians.item(i)))
-        lines = 1 + sum(1 for above, below in zip(inked, inked[1:]) if below > above + 1)   # bands of ink
+        lines = 1 + sum(1 for above, below in zip(inked, inked[1:], strict=False) if below > above + 1)  # ink bands
         assert lines == 2, (i, inked)
 
 
