@@ -173,8 +173,11 @@ class FinishDialog(QDialog):
 
 
 def files_by_folder(paths) -> str:
-    """Each folder once, then its files: five full paths filled the dialog."""
+    """Each folder once, then its files, one a line: five full paths filled
+    the dialog, and names in a row broke at their hyphens ("cartoes-" /
+    "carteira.pdf"), which a volunteer then looks for in vain."""
     folders: dict[Path, list[str]] = {}
     for path in paths:
         folders.setdefault(path.parent, []).append(path.name)
-    return "\n".join(f"{folder}{os.sep}\n    " + ", ".join(names) for folder, names in folders.items())
+    return "\n".join(f"{folder}{os.sep}" + "".join(f"\n    {name}" for name in names)
+                     for folder, names in folders.items())

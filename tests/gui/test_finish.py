@@ -4,6 +4,8 @@ family's stick; printing never falls back to "print to file"; closing a plan
 opened from a file names the files that stay."""
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -174,3 +176,12 @@ def test_a_save_ending_just_as_the_plan_locks_leaves_none_behind(window, ui, qtb
     qtbot.waitUntil(lambda: window.editor is not None)
     click(qtbot, window.editor.finish_button)
     assert not window.dialog.pdfs.isVisibleTo(window.dialog)
+
+
+def test_the_pdfs_left_are_listed_one_file_a_line_under_their_folder(tmp_path):
+    """A row of names broke at a hyphen ("cartoes-" / "carteira.pdf")."""
+    from prep_app.ui.finish import files_by_folder
+    names = ["plano-familiar.pdf", "cartoes-carteira.pdf", "lista-de-documentos.pdf"]
+    shown = files_by_folder([tmp_path / name for name in names]).split("\n")
+    assert shown[0] == f"{tmp_path}{os.sep}"
+    assert [line.strip() for line in shown[1:]] == names
