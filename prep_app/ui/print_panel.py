@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -275,7 +276,11 @@ class PrintPanel(QFrame):
         col.addLayout(langs)
         col.addSpacing(6)
         col.addWidget(label(N_("Which printouts"), kind="field"))
-        for name, (title_t, hint) in OUTPUT_NAMES.items():
+        # each printout's name and what it is for on one row: stacked, they
+        # pushed Preview, Save and Print below the window's bottom at 1366x768
+        outputs = QGridLayout()
+        outputs.setColumnStretch(1, 1)
+        for row, (name, (title_t, hint)) in enumerate(OUTPUT_NAMES.items()):
             box = QCheckBox()
             box.setChecked(True)
             box.setMinimumHeight(32)
@@ -283,10 +288,9 @@ class PrintPanel(QFrame):
             bind(box, "setAccessibleName", title_t)
             bind(box, "setAccessibleDescription", hint)
             self.checks[name] = box
-            col.addWidget(box)
-            explain = label(hint, kind="hint")
-            explain.setIndent(box.iconSize().width() + 12)
-            col.addWidget(explain)
+            outputs.addWidget(box, row, 0)
+            outputs.addWidget(label(hint, kind="hint"), row, 1)
+        col.addLayout(outputs)
         # off unless the family asks: a printout left on a table should not
         # carry a whole bank account or card number (the review warns too)
         self.full_numbers = QCheckBox()

@@ -125,3 +125,22 @@ def test_a_chinese_finding_has_no_gap_after_its_full_width_colon(window, ui, qtb
              if ed.steps[REVIEW].findings.itemAtPosition(row, 0) is not None]
     assert lines and all("： " not in line for line in lines), lines
     assert any("：" in line for line in lines)
+
+
+@pytest.mark.parametrize("language", ["es", "zh_Hans"])
+def test_preview_save_and_print_show_without_scrolling_on_a_laptop_screen(window, ui, qtbot, home, language):
+    """A plan with one thing left to check, at 1366x768 less a taskbar: the
+    step's main actions were below the window's bottom, and a volunteer had
+    to know to scroll to find Print."""
+    from prep_app.model import loads
+    from prep_app.resources import resource_path
+    plan = loads(resource_path("samples", "example-plan.json").read_text("utf-8"))
+    window.set_language(language)
+    window.resize(1366, 728)
+    ed = open_plan(window, home, plan)
+    ed.go(REVIEW)
+    QApplication.processEvents()
+    assert len(check(plan)) == 1
+    panel = ed.steps[REVIEW].print_panel
+    for action in (panel.preview_button, panel.save_button, panel.print_button):
+        assert action.visibleRegion().boundingRect().height() == action.height(), action.text()
