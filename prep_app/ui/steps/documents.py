@@ -22,7 +22,8 @@ def type_names() -> dict[str, str]:
 
 
 STATUS_NAMES = {"have": N_("We have it"), "need": N_("We need it"), "requested": N_("We asked for it")}
-STATUS_MARK = {"have": "✓", "need": "✗", "requested": "…"}
+# "requested" was "…", which read as a line cut short; a quarter-filled circle reads "under way"
+STATUS_MARK = {"have": "✓", "need": "✗", "requested": "◔"}
 
 USUAL_FOR_PARENT = ("passport", "birth_certificate", "immigration_documents")
 USUAL_FOR_CHILD = ("birth_certificate", "medical_records", "school_records")
