@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .widgets import RING_ON_ROW  # a check box whose row rings it and its text
+
 RING_WIDTH = 3
 RING_COLOR = QColor("#0b3d91")    # dark blue: visible on white and on the selection's blue
 # room around a check box's or radio button's box and text for the ring: the
@@ -88,7 +90,7 @@ class FocusRingStyle(QProxyStyle):
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         inner.state &= ~QStyle.StateFlag.State_HasFocus     # the ring below, not the platform's
         super().drawControl(element, inner, painter, widget)
-        if focused:
+        if focused and not (widget is not None and widget.property(RING_ON_ROW)):
             box = self.baseStyle().subElementRect(parts[0], inner, widget)
             text = self.baseStyle().subElementRect(parts[1], inner, widget)
             draw_ring(painter, self._ring_rect(box.united(text), option.rect))

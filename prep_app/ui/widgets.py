@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from .lang import N_, _, bind
 
 MIN_HEIGHT = 40
+RING_ON_ROW = "prep_ring_on_row"     # a Qt property: the box's row draws its focus ring (ui/style.py)
 
 
 def button(template: str, accessible: str | None = None, *, default: bool = False,
@@ -215,6 +216,32 @@ class _WrapLabel(QLabel):
             super().mousePressEvent(event)
 
 
+class _CheckRow(QWidget):
+    """A check box and its wrapping text: with the keyboard on the box, the
+    focus ring goes round both, as on a plain check box (ui/style.py would
+    ring the box alone: its text is another widget)."""
+    ROOM = 6        # beyond the text's end, for the ring
+
+    def __init__(self, box: QCheckBox):
+        super().__init__()
+        self.box = box
+        box.setProperty(RING_ON_ROW, True)
+        box.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.update()
+        return False
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.box.hasFocus():
+            from .style import draw_ring  # the style loads after the first window (ui/app.py)
+            painter = QPainter(self)
+            draw_ring(painter, self.rect())
+            painter.end()
+
+
 class Checks(QWidget):
     """Several check boxes that together make a list of values (the parents of
     a child, the events a designation names).  Options are ``(value, text)``
@@ -256,11 +283,11 @@ class Checks(QWidget):
             w.deleteLater()
         self._rows, self.boxes, self.texts = [], {}, {}
         for value, text in options:
-            row = QWidget()
-            lay = QHBoxLayout(row)
-            lay.setContentsMargins(0, 0, 0, 0)
-            lay.setSpacing(6)
             box = QCheckBox()
+            row = _CheckRow(box)
+            lay = QHBoxLayout(row)
+            lay.setContentsMargins(0, 0, _CheckRow.ROOM, 0)
+            lay.setSpacing(6)
             box.setMinimumHeight(32)
             box.setAccessibleName(text)
             if self._accessible:
