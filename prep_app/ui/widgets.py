@@ -498,8 +498,10 @@ def _fit_now(dialog) -> None:
             width += 40
             height = needed(width)
         height = min(height, tallest)
-    if height > dialog.height() or width > dialog.width():
-        dialog.resize(width, max(height, dialog.height()))
+    if height != dialog.height() or width > dialog.width():
+        # shrinks too: a dialog first sized for a narrower width (more lines)
+        # kept that height once wider, spread out as empty bands (Arabic Finish)
+        dialog.resize(width, max(height, dialog.minimumSizeHint().height()))
         if free is not None and dialog.isVisible():    # grown past the screen's bottom: move up
             frame = dialog.frameGeometry()
             if frame.bottom() > free.bottom():
