@@ -22,20 +22,25 @@ def ring_pixels(widget) -> int:
     return near
 
 
+def ring_gained(ed, widget) -> int:
+    """Ring-coloured pixels *widget* gains when the keyboard moves to it from Back."""
+    ed.back_button.setFocus()
+    QApplication.processEvents()
+    without = ring_pixels(widget)
+    widget.setFocus()
+    QApplication.processEvents()
+    assert widget.hasFocus()
+    return ring_pixels(widget) - without
+
+
 def test_focus_shows_a_thick_ring_on_buttons_the_step_list_and_choices(window, ui, qtbot, home):
     ed = open_plan(window, home, one_family())
     ed.go(2)
     citizen = next(iter(form_field(ed.steps[2], "us_citizen").buttons.values()))
     targets = [ed.next_button, ed.step_list, citizen]
     for widget in targets:
-        ed.back_button.setFocus()
-        QApplication.processEvents()
-        without = ring_pixels(widget)
-        widget.setFocus()
-        QApplication.processEvents()
-        assert widget.hasFocus()
         # a 3-px ring around the widget (or the list's current row) is many pixels, not a dotted line
-        assert ring_pixels(widget) - without >= 2 * (widget.width() if widget is not ed.step_list else 150), widget
+        assert ring_gained(ed, widget) >= 2 * (widget.width() if widget is not ed.step_list else 150), widget
 
 
 def test_next_and_a_click_on_a_step_put_the_cursor_in_its_first_field(window, ui, qtbot, home):
@@ -68,13 +73,7 @@ def test_text_fields_text_boxes_and_drop_down_lists_show_the_ring_too(window, ui
     editors = list(ed.steps[2].editor.form.editors.values())     # the child's own fields
     for kind in (QLineEdit, QComboBox, QPlainTextEdit):
         widget = next(e for e in editors if isinstance(e, kind) and e.isVisible())
-        ed.back_button.setFocus()
-        QApplication.processEvents()
-        without = ring_pixels(widget)
-        widget.setFocus()
-        QApplication.processEvents()
-        assert widget.hasFocus()
-        assert ring_pixels(widget) - without >= 2 * widget.width(), kind.__name__
+        assert ring_gained(ed, widget) >= 2 * widget.width(), kind.__name__
 
 
 def test_the_start_screen_opens_with_the_keyboard_on_start_a_new_plan(window, ui, qtbot):
