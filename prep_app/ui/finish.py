@@ -52,11 +52,12 @@ class FinishDialog(QDialog):
         bind(self, "setWindowTitle", N_("Finish"))
         self.copy_button = button(COPY_STEP)
         self.print_button = button(PRINT_STEP)
-        self.erase_button = button(ERASE_STEP if self.in_store else CLOSE_STEP)
+        last_step = ERASE_STEP if self.in_store else CLOSE_STEP
+        self.erase_button = button(last_step)
         self.cancel_button = button(N_("Not yet"))
         # the steps offered, numbered 1, 2, 3 as shown
         self.steps = [(self.copy_button, COPY_STEP)] if self.in_store else []
-        self.steps += [(self.print_button, PRINT_STEP), (self.erase_button, ERASE_STEP if self.in_store else CLOSE_STEP)]
+        self.steps += [(self.print_button, PRINT_STEP), (self.erase_button, last_step)]
         self._number_steps()
         on_change(self, lambda _code: self._number_steps())
         self.status = label(kind="hint")

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QGridLayout,
     QHBoxLayout,
     QListWidget,
@@ -26,12 +25,10 @@ from .widgets import button, label
 
 
 def two_lines(first: str, second: str) -> str:
-    """A list row of two lines, the second indented under the first.  In a
-    right-to-left window the second starts with a right-to-left mark: without
-    it Qt sized an Arabic row for one line and drew "...Ana Souza" alone, the
-    guardian's role lost."""
-    mark = "\u200f" if QApplication.isRightToLeft() else ""
-    return f"{first}\n{mark}    {second}"
+    """A list row of two lines, the second indented under the first.  Without
+    the indent an Arabic row showed "...Ana Souza" alone: Qt sized it for one
+    line and cut the guardian's role off."""
+    return f"{first}\n    {second}"
 
 
 class ListEditor(QWidget):
