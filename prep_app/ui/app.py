@@ -1,9 +1,15 @@
-"""QApplication set-up: privacy switches first, then language, style, window."""
+"""QApplication set-up: privacy switches first, then language, style, window.
+
+Start-up: the modules the first window needs never name ``QtCore.Qt`` at
+import time or while the start screen is built.  PySide builds that whole
+namespace (93 enums, about 2,500 members, 20-25 ms) on first use, and the
+first frame paints without it; ``after_first_frame`` is where it comes.
+"""
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from .lang import LANG, languages
@@ -35,7 +41,6 @@ def guess_language() -> str:
 
 def make_app(argv=None) -> QApplication:
     keep_qt_settings_off_disk()
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(list(argv) if argv else sys.argv[:1])
     assert isinstance(app, QApplication)     # this process makes no other kind of application
     app.setApplicationName("prep-app")
@@ -45,11 +50,20 @@ def make_app(argv=None) -> QApplication:
     return app
 
 
-def install_focus_ring() -> None:
-    """The thick focus ring (ui/style.py), once.  The window installs it just
-    after it first shows: PySide takes 10 ms to build the Python side of
-    QStyle, and the ring matters only once someone uses the keyboard."""
+def after_first_frame() -> None:
+    """What the application needs only once someone can use the window; the
+    window calls it just after its first frame.  Idempotent.
+
+    * No native dialogs: they keep recent folders outside the app.  Every
+      file dialog and message box also says so itself (ui/widgets.py), so
+      nothing opened before this call is native either.
+    * The thick focus ring (ui/style.py): PySide takes 10 ms to build the
+      Python side of QStyle, and the ring matters only once someone uses the
+      keyboard."""
+    from PySide6.QtCore import Qt
+
     from .style import FocusRingStyle
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     if not isinstance(app.style(), FocusRingStyle):

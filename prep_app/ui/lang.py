@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import unicodedata
 from collections.abc import Callable
 from functools import partial
 
@@ -52,6 +53,13 @@ def languages() -> dict[str, str]:
             except Exception:  # i18n layer not importable: still offer what we know
                 _languages = {c: NATIVE_NAMES.get(c, c) for c in codes}
     return dict(_languages)
+
+
+def writes_right_to_left(code: str) -> bool:
+    """Arabic and the like: read from the language's name in itself, so the
+    first window needs neither Babel nor Qt's enums (ui/app.py); a test holds
+    it equal to Babel's text direction."""
+    return unicodedata.bidirectional(languages().get(code, "e")[0]) in ("R", "AL")
 
 
 class _Identity:
@@ -103,8 +111,8 @@ class Lang(QObject):
                 app.installTranslator(qt)
                 self._qt = qt
         QLocale.setDefault(QLocale(code))
-        if isinstance(app, QApplication):     # Arabic mirrors the whole window
-            app.setLayoutDirection(QLocale(code).textDirection())
+        if isinstance(app, QApplication):     # Arabic mirrors the whole window (by name: ui/app.py)
+            app.setProperty("layoutDirection", "RightToLeft" if writes_right_to_left(code) else "LeftToRight")
         self._apply_all()
         for key, receivers in list(self._listeners.items()):
             if key in self._listeners:        # not destroyed by an earlier receiver

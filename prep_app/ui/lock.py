@@ -5,7 +5,8 @@ While locked the plan is not in any widget; unlocking reads it again from the
 encrypted file with the passphrase or recovery code."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from .lang import N_, bind
@@ -83,7 +84,7 @@ class LockPage(QWidget):
         col = QVBoxLayout(box)
         heading = QHBoxLayout()
         heading.addWidget(label(N_("Locked"), kind="title"), 1)
-        heading.addWidget(self.language, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.language, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         col.addLayout(heading)
         self.intro = label(PASSPHRASE_INTRO)
         self.form.code_mode.connect(lambda code: bind(self.intro, "setText", CODE_INTRO if code else PASSPHRASE_INTRO))
@@ -120,4 +121,4 @@ class LockPage(QWidget):
 
     def arm(self, path) -> None:
         self.form.reset(path)
-        self.form.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form.passphrase.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)

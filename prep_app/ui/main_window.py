@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ..log import caught
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(int(self.settings.idle_minutes * 60_000), self)
         self.idle.idle.connect(self.lock)
-        self._first_show = True
+        self._painted = False
 
     @property
     def plans(self) -> Store:
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
 
     def _open_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r, d=dialog: self._dialog_closed(d))
         dialog.open()
         widgets.fit_dialog(dialog)
@@ -383,13 +384,16 @@ class MainWindow(QMainWindow):
         self._open_dialog(BlankFormsDialog(self, self.dialogs))
 
     # -- Qt events --------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._first_show:     # the list of plans (the vault layer) and the focus ring come just after
-            self._first_show = False
-            from .app import install_focus_ring
-            QTimer.singleShot(0, install_focus_ring)
-            QTimer.singleShot(30, self.refresh_plans)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:      # the rest of the set-up, once the start screen is on screen
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        from .app import after_first_frame
+        after_first_frame()
+        self.refresh_plans()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.locked is not None and not self._may_drop(self.locked):

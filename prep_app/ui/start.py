@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -142,7 +143,7 @@ class StartPage(QWidget):
         self.plans.clear()
         for stored in self._rows:
             item = QListWidgetItem(self._describe(stored))
-            item.setData(Qt.ItemDataRole.UserRole, str(stored.path))
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, str(stored.path))
             self.plans.addItem(item)
         self.plans.setVisible(bool(self._rows))
         self.no_plans.setVisible(not self._rows)
@@ -162,4 +163,4 @@ class StartPage(QWidget):
     def _open_selected(self) -> None:
         item = self.plans.currentItem()
         if item is not None:
-            self.open_stored.emit(item.data(Qt.ItemDataRole.UserRole))
+            self.open_stored.emit(item.data(QtCore.Qt.ItemDataRole.UserRole))

@@ -8,7 +8,8 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -109,10 +110,17 @@ def bold(widget: QWidget, factor: float = 1.0) -> None:
     widget.setFont(font)
 
 
+def plain_text(lab: QLabel | QMessageBox) -> None:
+    """Show *lab*'s text as typed, never as HTML (a name may hold "<").
+    Set by the enum's name: naming ``Qt.TextFormat`` builds PySide's whole
+    Qt namespace, which the first window does without (ui/app.py)."""
+    lab.setProperty("textFormat", "PlainText")
+
+
 def label(template: str = "", *, kind: str = "", buddy: QWidget | None = None) -> QLabel:
     lab = KindLabel(kind)
     lab.setWordWrap(True)
-    lab.setTextFormat(Qt.TextFormat.PlainText)
+    plain_text(lab)
     if template:
         bind(lab, "setText", template)
     if buddy is not None:
@@ -193,15 +201,16 @@ class _WrapLabel(QLabel):
         super().__init__()
         self.box = box
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        plain_text(self)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._align()
 
     def _align(self) -> None:
         # a wrapped label lays out a Latin name left to right even in a mirrored
         # (Arabic) window, 700 px away from its box: keep it beside the box
-        side = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
-        self.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+        align = QtCore.Qt.AlignmentFlag
+        side = align.AlignRight if self.isRightToLeft() else align.AlignLeft
+        self.setAlignment(side | align.AlignAbsolute | align.AlignVCenter)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -209,9 +218,9 @@ class _WrapLabel(QLabel):
             self._align()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
+        if event.button() == QtCore.Qt.MouseButton.LeftButton and self.box.isEnabled():
             self.box.click()
-            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.box.setFocus(QtCore.Qt.FocusReason.MouseFocusReason)
         else:
             super().mousePressEvent(event)
 
@@ -296,7 +305,7 @@ class Checks(QWidget):
             box.toggled.connect(lambda _on: self.changed.emit())
             lab = _WrapLabel(box)
             lab.setText(text)
-            lay.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            lay.addWidget(box, 0, QtCore.Qt.AlignmentFlag.AlignTop)
             lay.addWidget(lab, 1)
             self.col.addWidget(row)
             self._rows.append(row)
@@ -378,7 +387,8 @@ class _MessageBox(QMessageBox):
 
     def __init__(self, *args):
         super().__init__(*args)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        plain_text(self)
+        self.setOption(QMessageBox.Option.DontUseNativeDialog, True)    # before after_first_frame too (ui/app.py)
         self._name_buttons()
 
     def _name_buttons(self) -> None:

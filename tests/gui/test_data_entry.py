@@ -160,3 +160,29 @@ def test_tab_into_a_choice_group_focuses_the_selected_answer(window, ui, qtbot):
     before.setFocus()
     qtbot.keyClick(before, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is citizen.buttons[False]
+
+
+def _ink_width(widget) -> int:
+    """How far right the widget draws anything but its background, in pixels."""
+    image = widget.grab().toImage()
+    back = image.pixelColor(image.width() - 1, image.height() - 1)
+    return max((x for x in range(image.width()) for y in range(image.height())
+                if image.pixelColor(x, y) != back), default=0)
+
+
+def test_a_name_with_angle_brackets_shows_as_typed(ui, qtbot):
+    """A typed name is text, never HTML: "<b>Ana</b> & <i>Luis</i>" beside a
+    child's parents box and in a label shows its brackets (read as HTML it
+    would show a bold "Ana & Luis", half as wide)."""
+    from prep_app.ui.widgets import Checks, label
+    typed = "<b>Ana</b> & <i>Luis</i>"
+    checks = Checks()
+    checks.set_options([("p1", typed)])
+    hint = label(kind="hint")
+    hint.setText(typed)
+    for shown in (checks.texts["p1"], hint):
+        shown.setParent(None)
+        qtbot.addWidget(shown)
+        shown.resize(600, 40)
+        as_html = shown.fontMetrics().horizontalAdvance("Ana & Luis")
+        assert _ink_width(shown) > 1.5 * as_html

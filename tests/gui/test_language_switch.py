@@ -87,6 +87,16 @@ def test_each_language_is_named_in_itself_as_babel_names_it():
     assert {code: NATIVE_NAMES[code] for code in language_codes()} == LANGUAGES
 
 
+def test_the_window_mirrors_for_each_language_babel_writes_right_to_left():
+    from babel import Locale
+
+    from prep_app.resources import language_codes
+    from prep_app.ui.lang import writes_right_to_left
+    assert {code: writes_right_to_left(code) for code in language_codes()} == \
+        {code: Locale.parse(code).text_direction == "rtl" for code in language_codes()}
+    assert writes_right_to_left("ar") and not writes_right_to_left("en")
+
+
 def test_arabic_mirrors_the_whole_window_and_english_puts_it_back(window, ui, qtbot):
     from PySide6.QtCore import Qt
     create_plan(qtbot, window)

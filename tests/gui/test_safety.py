@@ -84,6 +84,41 @@ def test_lock_button_and_recovery_code(window, ui, qtbot, home):
         unlock_vault(path, passphrase=PASSPHRASE)
 
 
+def _opened_window(ui, qtbot):
+    from prep_app.ui.main_window import MainWindow
+    from prep_app.ui.settings import Settings
+    window = MainWindow(Settings(), kdf=FAST_KDF, dialogs=ui.dialogs())
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_the_plans_on_the_laptop_are_listed_when_the_window_opens(ui, qtbot, home):
+    stored_vault(home, label="Green gate")
+    window = _opened_window(ui, qtbot)
+    qtbot.waitUntil(lambda: window.start.plans.count() == 1)
+    assert "Green gate" in window.start.plans.item(0).text()
+    assert window.start.plans.isVisible() and not window.start.no_plans.isVisible()
+
+
+def test_no_dialog_is_the_systems_own(ui, qtbot):
+    """The system's own file dialogs keep the folders they visited outside
+    the app.  Each file dialog and message box refuses them itself, and once
+    the window is on screen the whole application does."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from prep_app.ui import widgets
+    no_native = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    QCoreApplication.setAttribute(no_native, False)        # as in a new process
+    box = widgets._MessageBox(QMessageBox.Icon.Information, "t", "x", QMessageBox.StandardButton.Ok)
+    folder = widgets._dialog(None, "t")
+    assert box.testOption(QMessageBox.Option.DontUseNativeDialog)
+    assert folder.testOption(QFileDialog.Option.DontUseNativeDialog)
+    _opened_window(ui, qtbot)
+    qtbot.waitUntil(lambda: QCoreApplication.testAttribute(no_native))
+
+
 def test_wrong_passphrase_keeps_file(window, ui, qtbot, home):
     from prep_app.ui.passphrase import UnlockDialog
     path = stored_vault(home)
