@@ -247,12 +247,13 @@ def main(argv: list[str] | None = None, *, kdf=None) -> int:
     or a variable, so no one can weaken a family's vault from the outside."""
     no_core_dumps()     # before any plan is decrypted
     try:
-        args = build_parser().parse_args(argv)
-        args.kdf = {"kdf": kdf} if kdf is not None else {}
-        if args.command is None:
-            from .ui import run_app
-            return run_app()
-        return COMMANDS[args.command](args)
+        if sys.argv[1:] if argv is None else argv:      # none: the window, without the parser's 7 ms
+            args = build_parser().parse_args(argv)
+            if args.command is not None:
+                args.kdf = {"kdf": kdf} if kdf is not None else {}
+                return COMMANDS[args.command](args)
+        from .ui import run_app
+        return run_app()
     except CliError as err:
         return _fail(err.message, err.code)
     except KeyboardInterrupt:

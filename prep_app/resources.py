@@ -1,7 +1,6 @@
 """Locate the bundled data folders, from a source checkout or a frozen app."""
 from __future__ import annotations
 
-import json
 import sys
 from functools import cache
 from pathlib import Path
@@ -21,6 +20,7 @@ def resource_path(*parts: str) -> Path:
 def content_data(name: str) -> dict:
     """``resources/content/<name>.json`` (document types, rights, legal texts),
     read once: the review and the printouts read the same words."""
+    import json  # here, not at the top: the first window reads no content
     with open(resource_path("content", f"{name}.json"), encoding="utf-8") as fp:
         return json.load(fp)
 

@@ -7,14 +7,47 @@ first frame paints without it; ``after_first_frame`` is where it comes.
 """
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from .lang import LANG, languages
 from .settings import Settings
-from .widgets import keep_qt_settings_off_disk
+
+_qt_settings_dir: str | None = None
+
+
+def keep_qt_settings_off_disk() -> None:
+    """Qt's own QFileDialog remembers the folders it visited in QtProject.conf
+    under the user's config folder.  Point Qt's settings somewhere that cannot
+    be written (POSIX) or at a private folder we wipe after each dialog."""
+    global _qt_settings_dir
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    if os.name == "posix":
+        _qt_settings_dir = None
+        path = "/dev/null/prep-app-no-settings"
+    else:  # pragma: no cover - Windows
+        _qt_settings_dir = tempfile.mkdtemp(prefix="prep-app-qt-")
+        path = _qt_settings_dir
+    # QFileDialog opens QSettings(UserScope, "QtProject") in the *native*
+    # format (an INI file on Linux, ~/.config/QtProject.conf): redirect both
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, path)
+
+
+def wipe_qt_settings() -> None:
+    # where the native format cannot be redirected (the Windows registry,
+    # macOS preferences) remove what the dialog wrote there
+    QSettings(QSettings.Scope.UserScope, "QtProject").remove("FileDialog")
+    if _qt_settings_dir:  # pragma: no cover - Windows
+        shutil.rmtree(_qt_settings_dir, ignore_errors=True)
+        os.makedirs(_qt_settings_dir, exist_ok=True)
+
 
 _BASE_PT = "prep_base_pt"       # the app's Qt property: its text size at 100 %
 
@@ -55,11 +88,16 @@ def after_first_frame() -> None:
     window calls it just after its first frame.  Idempotent.
 
     * No native dialogs: they keep recent folders outside the app.  Every
-      file dialog and message box also says so itself (ui/widgets.py), so
+      file dialog and message box also says so itself (ui/dialogs.py), so
       nothing opened before this call is native either.
     * The thick focus ring (ui/style.py): PySide takes 10 ms to build the
       Python side of QStyle, and the ring matters only once someone uses the
-      keyboard."""
+      keyboard.
+    * Cycle collection, which run_app turned off for the start-up.  What the
+      start-up made lives as long as the app: frozen, the collector never
+      walks it again."""
+    import gc
+
     from PySide6.QtCore import Qt
 
     from .style import FocusRingStyle
@@ -68,6 +106,9 @@ def after_first_frame() -> None:
     assert isinstance(app, QApplication)
     if not isinstance(app.style(), FocusRingStyle):
         app.setStyle(FocusRingStyle(app.style().name()))
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 ROOMY = (1280, 800)     # the window's size where the screen has room for it and its frame
@@ -94,7 +135,7 @@ def show_fitted(window) -> None:
         window.showMaximized()
 
 
-def run_app(argv=None) -> int:
+def run_app(argv=None, settings: Settings | None = None) -> int:
     app = make_app(argv)
-    show_fitted(make_window(Settings.load()))
+    show_fitted(make_window(settings or Settings.load()))
     return app.exec()

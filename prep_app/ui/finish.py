@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from ..log import caught
 from . import widgets
+from .dialogs import Dialogs
 from .lang import LANG, N_, _, bind, on_change
 from .widgets import button, label
 
@@ -43,10 +44,10 @@ class FinishDialog(QDialog):
     print_requested = Signal()
     erase_confirmed = Signal()
 
-    def __init__(self, session, parent=None, *, dialogs: widgets.Dialogs | None = None):
+    def __init__(self, session, parent=None, *, dialogs: Dialogs | None = None):
         super().__init__(parent)
         self.session = session
-        self.dialogs = dialogs or widgets.Dialogs()
+        self.dialogs = dialogs or Dialogs()
         self.copied_to: Path | None = None
         self.in_store = session.in_store()
         bind(self, "setWindowTitle", N_("Finish"))

@@ -42,9 +42,10 @@ from PySide6.QtWidgets import (
 from ..messages import Message
 from ..model.phones import format_phone
 from ..model.typed import EXAMPLE_DATE, REFUSED_WHEN_WRONG, format_typed_date, parse_typed_date, read_typed
+from .choices import Checks, TriState
 from .lang import LANG, N_, _, bind, on_change
 from .style import RING_WIDTH
-from .widgets import Checks, TriState, label
+from .widgets import label
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .start import StartPage
 
 if TYPE_CHECKING:       # loaded when first needed: the first window shows sooner
     from ..vault import Store
+    from .dialogs import Dialogs
     from .editor import PlanEditor
     from .lock import LockPage
     from .session import Session
@@ -45,17 +46,17 @@ class Locked:
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, parent=None, *, kdf=None, plans=None,
-                 dialogs: widgets.Dialogs | None = None):
+                 dialogs: Dialogs | None = None):
         """*kdf*: the key-derivation cost for new plans; None is the vault's
         DEFAULT_KDF.  Only tests and benchmarks pass a cheaper one.  *plans*:
         the Store of this laptop's plans (default: the app's folder, opened
         on first use so the first window shows sooner).  *dialogs*: the modal
-        questions (default: the real ones)."""
+        questions (default: the real ones, loaded on first use)."""
         super().__init__(parent)
         self.settings = settings or Settings()
         self.kdf = kdf
         self._plans = plans
-        self.dialogs = dialogs or widgets.Dialogs()
+        self._dialogs = dialogs
         self.setWindowTitle(TITLE)
         self.session: Session | None = None
         self.editor: PlanEditor | None = None
@@ -88,6 +89,13 @@ class MainWindow(QMainWindow):
             from .session import store
             self._plans = store()
         return self._plans
+
+    @property
+    def dialogs(self) -> Dialogs:
+        if self._dialogs is None:
+            from .dialogs import Dialogs
+            self._dialogs = Dialogs()
+        return self._dialogs
 
     @property
     def lock_page(self) -> LockPage:
@@ -406,7 +414,7 @@ class MainWindow(QMainWindow):
 
 
 class BlankFormsDialog(QDialog):
-    def __init__(self, parent: QWidget, dialogs: widgets.Dialogs):
+    def __init__(self, parent: QWidget, dialogs: Dialogs):
         from .print_panel import PrintPanel
         super().__init__(parent)
         bind(self, "setWindowTitle", N_("Blank forms"))

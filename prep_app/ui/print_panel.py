@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..log import caught
-from . import background, widgets
+from . import background
+from .dialogs import Dialogs
 from .lang import LANG, N_, _, bind, languages, on_change
 from .widgets import MIN_HEIGHT, button, label
 
@@ -254,7 +255,7 @@ class PrintPanel(QFrame):
         super().__init__(parent)
         self.plan_getter = plan_getter
         self.session = session
-        self.dialogs = dialogs or widgets.Dialogs()
+        self.dialogs = dialogs or Dialogs()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         title = label(N_("Print") if plan_getter() is not None else N_("Blank forms to fill in by hand"),
                       kind="heading")

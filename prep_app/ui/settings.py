@@ -2,7 +2,6 @@
 language and the idle-lock minutes.  Never names, never recent files."""
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 
 from ..home import app_home
@@ -18,7 +17,9 @@ class Settings:
     @classmethod
     def load(cls) -> Settings:
         try:
-            data = json.loads((app_home() / FILE_NAME).read_text("utf-8"))
+            text = (app_home() / FILE_NAME).read_text("utf-8")
+            import json  # only once there is a file: a new laptop's first window needs none
+            data = json.loads(text)
             s = cls()
             if isinstance(data.get("language"), str):
                 s.language = data["language"]
@@ -32,5 +33,7 @@ class Settings:
     def save(self) -> None:
         """Through the vault's writer: owner-only, fsynced, never half-written,
         a random temp name, and never through a link."""
+        import json
+
         from ..vault.atomic import write_atomic
         write_atomic(app_home() / FILE_NAME, json.dumps(asdict(self)).encode("utf-8"), backup=False)

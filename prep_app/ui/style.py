@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .widgets import RING_ON_ROW  # a check box whose row rings it and its text
+from .choices import RING_ON_ROW  # a check box whose row rings it and its text
 
 RING_WIDTH = 3
 RING_COLOR = QColor("#0b3d91")    # dark blue: visible on white and on the selection's blue

@@ -62,7 +62,7 @@ class Recorder:
         return self.answer
 
     def dialogs(self):
-        from prep_app.ui.widgets import Dialogs
+        from prep_app.ui.dialogs import Dialogs
         return Dialogs(self.choose_folder, self.choose_open_file, self.calm_message, self.ask)
 
 

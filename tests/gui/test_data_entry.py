@@ -174,7 +174,8 @@ def test_a_name_with_angle_brackets_shows_as_typed(ui, qtbot):
     """A typed name is text, never HTML: "<b>Ana</b> & <i>Luis</i>" beside a
     child's parents box and in a label shows its brackets (read as HTML it
     would show a bold "Ana & Luis", half as wide)."""
-    from prep_app.ui.widgets import Checks, label
+    from prep_app.ui.choices import Checks
+    from prep_app.ui.widgets import label
     typed = "<b>Ana</b> & <i>Luis</i>"
     checks = Checks()
     checks.set_options([("p1", typed)])

@@ -12,7 +12,7 @@ DRIVE = r'''
 import sys
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
-from prep_app.ui import widgets
+from prep_app.ui import dialogs
 from prep_app.ui.app import make_app
 
 app = make_app()
@@ -25,9 +25,9 @@ def answer(path):
     dialog.accept()
 
 QTimer.singleShot(300, lambda: answer(folder))
-print(widgets.choose_folder(None, "Choose a folder"))
+print(dialogs.choose_folder(None, "Choose a folder"))
 QTimer.singleShot(300, lambda: answer(plan))
-print(widgets.choose_open_file(None, "Open a plan", "Plans (*.prepvault)"))
+print(dialogs.choose_open_file(None, "Open a plan", "Plans (*.prepvault)"))
 QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 app.processEvents()
 '''

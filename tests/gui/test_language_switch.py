@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from prep_app.i18n import translator
-from prep_app.ui import widgets
+from prep_app.ui import dialogs
 
 from .conftest import PASSPHRASE
 from .helpers import answered, click, create_plan, type_into
@@ -39,7 +39,7 @@ def question_buttons(parent) -> list[str]:
 
     QApplication.processEvents()        # a language just chosen has reached every window
     QTimer.singleShot(0, read_and_close)
-    widgets.ask(parent, "?", "?")
+    dialogs.ask(parent, "?", "?")
     return seen
 
 
@@ -72,7 +72,7 @@ def test_switching_language_on_the_lock_screen_changes_it_and_the_plan_after(win
 
 def test_the_file_dialog_speaks_the_window_language(window, ui, qtbot):
     window.set_language("pt_BR")
-    dialog = widgets._dialog(window, "?")
+    dialog = dialogs._dialog(window, "?")
     qtbot.addWidget(dialog)
     labels = [w.text().replace("&", "") for w in dialog.findChildren(QLabel)]
     assert "Look in:" not in labels and "Files of type:" not in labels
@@ -120,7 +120,7 @@ def test_qt_dialogs_speak_a_language_qt_has_no_catalog_for(window, ui, qtbot):
     window.set_language("ht")
     buttons = question_buttons(window)
     assert creole.gettext("Yes") in buttons and creole.gettext("No") in buttons and "Yes" not in buttons
-    dialog = widgets._dialog(window, "?")
+    dialog = dialogs._dialog(window, "?")
     qtbot.addWidget(dialog)
     labels = [w.text().replace("&", "") for w in dialog.findChildren(QLabel)]
     assert creole.gettext("Look in:") in labels

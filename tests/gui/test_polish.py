@@ -152,7 +152,7 @@ def _drawn(widget) -> tuple[int, int, int, int]:
 def test_the_focus_ring_goes_around_a_check_box_and_its_text(window, ui, qtbot):
     """Not inside the box (a small circle, like a radio button), not on the
     letters: a rectangle around the box and its text, clear of both."""
-    from prep_app.ui.widgets import Checks
+    from prep_app.ui.choices import Checks
     host = QWidget()
     col = QVBoxLayout(host)
     named = QCheckBox("I have written down or printed the recovery code")

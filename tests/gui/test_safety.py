@@ -108,11 +108,11 @@ def test_no_dialog_is_the_systems_own(ui, qtbot):
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from prep_app.ui import widgets
+    from prep_app.ui import dialogs
     no_native = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
     QCoreApplication.setAttribute(no_native, False)        # as in a new process
-    box = widgets._MessageBox(QMessageBox.Icon.Information, "t", "x", QMessageBox.StandardButton.Ok)
-    folder = widgets._dialog(None, "t")
+    box = dialogs._MessageBox(QMessageBox.Icon.Information, "t", "x", QMessageBox.StandardButton.Ok)
+    folder = dialogs._dialog(None, "t")
     assert box.testOption(QMessageBox.Option.DontUseNativeDialog)
     assert folder.testOption(QFileDialog.Option.DontUseNativeDialog)
     _opened_window(ui, qtbot)
