@@ -207,11 +207,10 @@ VARIANTS = {
 }
 
 
-def startup(report, repeats: int = 15) -> dict[str, float]:
-    """Best of *repeats* and median.  The best start is the steadier figure
-    here: on this shared machine two starts of the same program differ by up
-    to 20 %, and only ever by being slower (what timeit's documentation
-    says of its own minimum)."""
+def startup(report, repeats: int = 25) -> dict[str, float]:
+    """Medians of *repeats* starts of each, interleaved.  On this shared
+    machine one start of the same program varies by 20 % and more (the bare
+    window's fastest start is a third under its median), so it takes many."""
     with tempfile.TemporaryDirectory() as root:
         envs = {"bare": _env(root)}
         for name, (extra, language) in VARIANTS.items():
@@ -228,20 +227,18 @@ def startup(report, repeats: int = 15) -> dict[str, float]:
         for k in range(repeats):      # interleaved, each in turn first, so drift and order hit all alike
             for name in names[k % len(names):] + names[:k % len(names)]:
                 times[name].append(_start_time(codes[name], envs[name]))
-    best = {name: min(w for w, _, _ in t) for name, t in times.items()}
     wall = {name: statistics.median(w for w, _, _ in t) for name, t in times.items()}
     cpu = {name: statistics.median(c for _, c, _ in t) for name, t in times.items()}
     qt_early = {name: any(q for _, _, q in t) for name, t in times.items()}
-    report("start to first frame: bare PySide6 QWidget, best", best["bare"],
-           f"baseline; median {wall['bare'] * 1000:.0f} ms, CPU {cpu['bare'] * 1000:.0f} ms")
+    report("start to first frame: bare PySide6 QWidget", wall["bare"], f"baseline; CPU {cpu['bare'] * 1000:.0f} ms")
     for name in VARIANTS:
-        note = (f"{best[name] / best['bare']:.2f}x the bare window{' (target < 1.5x)' if name == 'prep-app' else ''}; "
-                f"median {wall[name] / wall['bare']:.2f}x, CPU {cpu[name] / cpu['bare']:.2f}x")
+        note = f"{wall[name] / wall['bare']:.2f}x the bare window; CPU {cpu[name] / cpu['bare']:.2f}x"
+        note += " (target < 1.5x)" if name == "prep-app" else ""
         note += "; PySide's Qt namespace was built before the first frame" if qt_early[name] else ""
-        report(f"start to first frame: {name}, best", best[name], note)
-    nine, three = best["prep-app"], best["prep-app, three languages only"]
+        report(f"start to first frame: {name}", wall[name], note)
+    nine, three = wall["prep-app"], wall["prep-app, three languages only"]
     report("  the six more languages cost", nine - three, f"{(nine - three) / three:+.1%} of the start-up")
-    return best
+    return wall
 
 
 def unlock_blocking(report) -> tuple[float, float]:
