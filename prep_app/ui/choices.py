@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from .lang import N_, bind
-from .widgets import label, plain_text
+from .widgets import align_to_reading_side, label, plain_text
 
 RING_ON_ROW = "prep_ring_on_row"     # a Qt property: the box's row draws its focus ring (ui/style.py)
 
@@ -96,19 +96,12 @@ class _WrapLabel(QLabel):
         self.setWordWrap(True)
         plain_text(self)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._align()
-
-    def _align(self) -> None:
-        # a wrapped label lays out a Latin name left to right even in a mirrored
-        # (Arabic) window, 700 px away from its box: keep it beside the box
-        align = QtCore.Qt.AlignmentFlag
-        side = align.AlignRight if self.isRightToLeft() else align.AlignLeft
-        self.setAlignment(side | align.AlignAbsolute | align.AlignVCenter)
+        align_to_reading_side(self)      # a Latin name in Arabic: beside its box, not 700 px away
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LayoutDirectionChange:
-            self._align()
+            align_to_reading_side(self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == QtCore.Qt.MouseButton.LeftButton and self.box.isEnabled():

@@ -90,9 +90,9 @@ class StartPage(QWidget):
         self.idle.activated.connect(lambda i: self.idle_minutes_changed.emit(float(self.idle.itemData(i))))
 
         col = QVBoxLayout()
-        choose = label(kind="field")
-        choose.setText("Language · Idioma")   # the same in every language, on purpose
-        col.addWidget(choose)
+        self.choose_language = label(kind="field", reading_side=True)
+        self.choose_language.setText("Language · Idioma")   # the same in every language, on purpose
+        col.addWidget(self.choose_language)
         col.addLayout(lang_row)
         col.addSpacing(12)
         col.addWidget(label(N_("Family preparedness plan"), kind="title"))

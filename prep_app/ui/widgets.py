@@ -39,11 +39,14 @@ KINDS = {
 
 
 class KindLabel(QLabel):
-    """A label styled by its kind; sizes follow the application font (150 % text)."""
+    """A label styled by its kind; sizes follow the application font (150 % text).
+    *reading_side*: kept at the window's reading side whatever its text says
+    (align_to_reading_side)."""
 
-    def __init__(self, kind: str = ""):
+    def __init__(self, kind: str = "", *, reading_side: bool = False):
         super().__init__()
         self.kind = kind
+        self.reading_side = reading_side
         self.restyle()
 
     def set_kind(self, kind: str) -> None:
@@ -67,20 +70,22 @@ class KindLabel(QLabel):
             pal = self.palette()
             pal.setColor(QPalette.ColorRole.WindowText, QColor(colour))
             self.setPalette(pal)
-        self._room_for_rtl()
+        self._follow_direction()
 
-    def _room_for_rtl(self) -> None:
+    def _follow_direction(self) -> None:
         # Qt lays out a wrapped right-to-left line with its trailing space at
         # the right, pushing the line a space's width past the left edge, where
         # it is cut: an Arabic hint lost its last word in the new-plan dialog
         room = self.fontMetrics().horizontalAdvance(" ") + 1 if self.isRightToLeft() else 0
         self.setContentsMargins(room, 0, 0, 0)
+        if self.reading_side:
+            align_to_reading_side(self)
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.ApplicationFontChange:
             self.restyle()
         elif e.type() == QEvent.Type.LayoutDirectionChange:
-            self._room_for_rtl()
+            self._follow_direction()
         super().changeEvent(e)
 
 
@@ -99,8 +104,19 @@ def plain_text(lab: QWidget) -> None:
     lab.setProperty("textFormat", "PlainText")
 
 
-def label(template: str = "", *, kind: str = "", buddy: QWidget | None = None) -> QLabel:
-    lab = KindLabel(kind)
+def align_to_reading_side(lab: QLabel) -> None:
+    """Set *lab*'s text at the window's reading side.  Qt aligns a label by
+    its text's own direction, so Latin text (a typed name, "Language ·
+    Idioma") sat at the left of a mirrored Arabic window, away from what it
+    names.  Call again when the direction changes.  By the flags' names, as
+    plain_text."""
+    side = "AlignRight" if lab.isRightToLeft() else "AlignLeft"
+    lab.setProperty("alignment", f"{side}|AlignAbsolute|AlignVCenter")
+
+
+def label(template: str = "", *, kind: str = "", buddy: QWidget | None = None,
+          reading_side: bool = False) -> QLabel:
+    lab = KindLabel(kind, reading_side=reading_side)
     lab.setWordWrap(True)
     plain_text(lab)
     if template:

@@ -1,6 +1,7 @@
 """Arabic text in the mirrored window (issue 12): the A-number example inside
-an Arabic hint reads "A-123-456-789" as on the family's papers, and a wrapped
-Arabic label shows every word, none cut off at its left edge."""
+an Arabic hint reads "A-123-456-789" as on the family's papers, a wrapped
+Arabic label shows every word, none cut off at its left edge, and Latin text
+("Language · Idioma", a parent's name) stays on the reading side."""
 from __future__ import annotations
 
 import re
@@ -165,3 +166,43 @@ def test_the_lock_minutes_are_counted_as_arabic_counts_them(window, ui):
     assert shown[5] == "5 دقائق" and shown[15] == "15 دقيقة" and shown[2] == "دقيقتان"
     window.set_language("es")
     assert window.start.idle.currentText() == "5 min"
+
+
+def ink_columns(widget) -> list[int]:
+    image = widget.grab().toImage()
+    ground = image.pixelColor(0, 0)
+    return [x for x in range(image.width())
+            if any(abs(image.pixelColor(x, y).lightness() - ground.lightness()) > 100 for y in range(image.height()))]
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_language_idioma_sits_on_the_reading_side_above_the_languages(window, ui, language):
+    """"Language · Idioma" is the same in every language; in the mirrored
+    Arabic window it sat at the left, away from the buttons, which start at
+    the right."""
+    window.set_language(language)
+    QApplication.processEvents()
+    heading = window.start.choose_language
+    inked = ink_columns(heading)
+    assert inked, "no text drawn"
+    if language == "ar":
+        assert heading.width() - 1 - max(inked) < 12
+    else:
+        assert min(inked) < 12
+
+
+def test_a_latin_name_beside_its_check_box_stays_beside_it_in_arabic(window, ui, qtbot):
+    """A child's parents are check boxes with the parents' names; in the
+    mirrored window the box is at the right, and "Ana Souza" sat at the
+    far left, 700 px from it."""
+    from prep_app.ui.choices import Checks
+    window.set_language("ar")
+    checks = Checks()
+    qtbot.addWidget(checks)
+    checks.set_options([("p1", "Ana Souza")])
+    checks.resize(800, 60)
+    checks.show()
+    QApplication.processEvents()
+    name = checks.texts["p1"]
+    assert name.width() > 600
+    assert name.width() - 1 - max(ink_columns(name)) < 12
