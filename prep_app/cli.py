@@ -247,7 +247,8 @@ def main(argv: list[str] | None = None, *, kdf=None) -> int:
     or a variable, so no one can weaken a family's vault from the outside."""
     no_core_dumps()     # before any plan is decrypted
     try:
-        if sys.argv[1:] if argv is None else argv:      # none: the window, without the parser's 7 ms
+        argv = sys.argv[1:] if argv is None else argv
+        if argv:        # with none, the window, without building the parser (7 ms)
             args = build_parser().parse_args(argv)
             if args.command is not None:
                 args.kdf = {"kdf": kdf} if kdf is not None else {}

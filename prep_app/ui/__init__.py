@@ -6,12 +6,6 @@ when called, so importing :mod:`prep_app.ui` stays cheap for the CLI.
 
 
 def run_app(argv=None) -> int:
-    # No cycle collection until the first frame (ui/app.py, after_first_frame
-    # turns it back on): the start-up makes Qt's and PySide's Python types,
-    # which live as long as the app, and the collector's passes over them took
-    # 30 ms of a 200 ms start.
-    import gc
-    gc.disable()
     # The settings first, before Qt: PySide reads the source of each module
     # imported after it (to see whether it uses PySide), and the settings'
     # modules (platformdirs, dataclasses) need no Qt.

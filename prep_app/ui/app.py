@@ -92,12 +92,7 @@ def after_first_frame() -> None:
       nothing opened before this call is native either.
     * The thick focus ring (ui/style.py): PySide takes 10 ms to build the
       Python side of QStyle, and the ring matters only once someone uses the
-      keyboard.
-    * Cycle collection, which run_app turned off for the start-up.  What the
-      start-up made lives as long as the app: frozen, the collector never
-      walks it again."""
-    import gc
-
+      keyboard."""
     from PySide6.QtCore import Qt
 
     from .style import FocusRingStyle
@@ -106,9 +101,6 @@ def after_first_frame() -> None:
     assert isinstance(app, QApplication)
     if not isinstance(app.style(), FocusRingStyle):
         app.setStyle(FocusRingStyle(app.style().name()))
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 ROOMY = (1280, 800)     # the window's size where the screen has room for it and its frame
