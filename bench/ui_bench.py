@@ -208,9 +208,12 @@ VARIANTS = {
 
 
 def startup(report, repeats: int = 25) -> dict[str, float]:
-    """Medians of *repeats* starts of each, interleaved.  On this shared
-    machine one start of the same program varies by 20 % and more (the bare
-    window's fastest start is a third under its median), so it takes many."""
+    """Each variant started *repeats* times, interleaved: in each round every
+    variant starts once, each in turn first.  The ratio is the median of the
+    rounds' ratios, each start against the bare window's start of the same
+    round: this shared machine has slow spells of a few seconds, which a
+    ratio of two overall medians took for a difference (1.25x and 1.51x in
+    two runs of the same code)."""
     with tempfile.TemporaryDirectory() as root:
         envs = {"bare": _env(root)}
         for name, (extra, language) in VARIANTS.items():
@@ -224,17 +227,24 @@ def startup(report, repeats: int = 25) -> dict[str, float]:
             _start_time(codes[name], env)
         times: dict[str, list[tuple[float, float, bool]]] = {name: [] for name in envs}
         names = list(envs)
-        for k in range(repeats):      # interleaved, each in turn first, so drift and order hit all alike
+        for k in range(repeats):
             for name in names[k % len(names):] + names[:k % len(names)]:
                 times[name].append(_start_time(codes[name], envs[name]))
+
+    def ratios(name: str, index: int) -> list[float]:
+        return [run[index] / bare[index] for run, bare in zip(times[name], times["bare"], strict=True)]
+
     wall = {name: statistics.median(w for w, _, _ in t) for name, t in times.items()}
     cpu = {name: statistics.median(c for _, c, _ in t) for name, t in times.items()}
-    qt_early = {name: any(q for _, _, q in t) for name, t in times.items()}
     report("start to first frame: bare PySide6 QWidget", wall["bare"], f"baseline; CPU {cpu['bare'] * 1000:.0f} ms")
     for name in VARIANTS:
-        note = f"{wall[name] / wall['bare']:.2f}x the bare window; CPU {cpu[name] / cpu['bare']:.2f}x"
+        wall_ratios = ratios(name, 0)
+        low, _, high = statistics.quantiles(wall_ratios, n=4)
+        note = (f"{statistics.median(wall_ratios):.2f}x the bare window (half the rounds {low:.2f}-{high:.2f}x); "
+                f"CPU {statistics.median(ratios(name, 1)):.2f}x")
         note += " (target < 1.5x)" if name == "prep-app" else ""
-        note += "; PySide's Qt namespace was built before the first frame" if qt_early[name] else ""
+        if any(qt_early for _, _, qt_early in times[name]):
+            note += "; PySide's Qt namespace was built before the first frame"
         report(f"start to first frame: {name}", wall[name], note)
     nine, three = wall["prep-app"], wall["prep-app, three languages only"]
     report("  the six more languages cost", nine - three, f"{(nine - three) / three:+.1%} of the start-up")
