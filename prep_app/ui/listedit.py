@@ -6,15 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QGridLayout,
     QHBoxLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,10 +31,42 @@ from .widgets import button, label
 
 
 def two_lines(first: str, second: str) -> str:
-    """A list row of two lines, the second indented under the first.  Without
-    the indent an Arabic row showed "...Ana Souza" alone: Qt sized it for one
-    line and cut the guardian's role off."""
+    """A list row of two lines, the second indented under the first."""
     return f"{first}\n    {second}"
+
+
+class WrappedRows(QStyledItemDelegate):
+    """Draws each row's text in full, wrapped to the list's width, as tall as
+    it needs.  Qt's own row painting cut right-to-left rows short: an Arabic
+    row showed "...Ana Souza" alone at 100 % text and, with the indent of
+    two_lines, "الخيار الأول (الوصي …" at 150 %, in a row tall enough for all."""
+    PAD = 4
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""         # the row's background, selection and focus only
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.setFont(opt.font)
+        painter.drawText(self._text_rect(opt.rect), Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        view = opt.widget
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else opt.rect.width()
+        text = opt.fontMetrics.boundingRect(self._text_rect(QRect(0, 0, width, 100_000)),
+                                            Qt.TextFlag.TextWordWrap, opt.text)
+        return QSize(width, text.height() + self.PAD)
+
+    def _text_rect(self, row: QRect) -> QRect:
+        return row.adjusted(self.PAD, self.PAD // 2, -self.PAD, -self.PAD // 2)
 
 
 class ListEditor(QWidget):
@@ -51,6 +89,8 @@ class ListEditor(QWidget):
         self.list.setMinimumWidth(220)
         self.list.setMaximumWidth(440)
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(WrappedRows(self.list))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)      # rows re-wrapped at each new width
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.list.currentRowChanged.connect(self._select)

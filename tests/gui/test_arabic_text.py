@@ -136,26 +136,51 @@ def ink_rows(image: QImage, rect) -> list[int]:
             if any(ink(x, y) for x in range(rect.left() + 2, rect.right() - 1))]
 
 
-@pytest.mark.parametrize("language", ["ar", "es"])
-def test_a_guardians_row_shows_the_name_and_the_role_below_it(window, ui, qtbot, home, language):
+@pytest.mark.parametrize(("language", "scale"), [("ar", 1.0), ("es", 1.0), ("ar", 1.5), ("es", 1.5)])
+def test_a_guardians_row_shows_the_name_and_the_role_below_it(ui, qtbot, home, language, scale):
     """In Arabic the row showed "...Ana Souza" alone: Qt sized it for one
-    line and cut the role (first or second choice) off with an ellipsis."""
-    from prep_app.model import Guardian
+    line and cut the role (first or second choice) off with an ellipsis.  At
+    150 % the role wraps, and Qt drew "الخيار الأول (الوصي …" in a row tall
+    enough for all of it.  The window is made in the language and text size,
+    as a start makes it."""
+    from PySide6.QtCore import QRect, Qt
 
+    from prep_app.model import Guardian
+    from prep_app.ui.app import set_text_scale
+    from prep_app.ui.lang import LANG
+    from prep_app.ui.main_window import MainWindow
+
+    from .conftest import FAST_KDF
     from .test_legal_fields import one_family, open_plan
     plan = one_family()
     plan.guardians = [Guardian(id="g1", full_name="Ana Souza", role="primary"),
                       Guardian(id="g2", full_name="Nguyễn Thị Hoa", role="alternate")]
-    window.set_language(language)
-    ed = open_plan(window, home, plan)
-    ed.go(3)
-    guardians = ed.steps[3].editor.list
-    QApplication.processEvents()
-    image = guardians.viewport().grab().toImage()
-    for i in range(2):
-        inked = ink_rows(image, guardians.visualItemRect(guardians.item(i)))
-        lines = 1 + sum(1 for above, below in zip(inked, inked[1:], strict=False) if below > above + 1)  # ink bands
-        assert lines == 2, (i, inked)
+    set_text_scale(QApplication.instance(), scale)
+    LANG.set(language)
+    try:
+        window = MainWindow(kdf=FAST_KDF, dialogs=ui.dialogs())
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        ed = open_plan(window, home, plan)
+        for step in range(4):
+            ed.go(step)
+            QApplication.processEvents()
+        guardians = ed.steps[3].editor.list
+        image = guardians.viewport().grab().toImage()
+        for i in range(2):
+            item = guardians.item(i)
+            row = guardians.visualItemRect(item)
+            needed = guardians.fontMetrics().boundingRect(
+                QRect(0, 0, row.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, item.text()).height()
+            assert row.height() >= needed, (i, row.height(), needed)
+            inked = ink_rows(image, row)
+            lines = 1 + sum(1 for above, below in zip(inked, inked[1:], strict=False) if below > above + 1)  # ink bands
+            assert lines >= 2, (i, inked)
+            # drawn down to its last line, not stopped a line short with "…"
+            assert row.bottom() - max(inked) <= guardians.fontMetrics().lineSpacing() // 3, (i, row, max(inked))
+    finally:
+        set_text_scale(QApplication.instance(), 1.0)
 
 
 def test_the_lock_minutes_are_counted_as_arabic_counts_them(window, ui):
