@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout
 from ..log import caught
 from . import widgets
 from .dialogs import Dialogs
-from .lang import LANG, N_, _, bind, on_change
+from .lang import LANG, N_, _, bind, isolated, on_change
 from .widgets import button, label
 
 LOG = logging.getLogger(__name__)
@@ -129,7 +129,7 @@ class FinishDialog(QDialog):
         self._show_pdfs()
         if failed:
             self._say("⚠ " + _("Some PDFs could not be deleted. Delete them yourself: {files}")
-                      .format(files=", ".join(str(p) for p in failed)))
+                      .format(files=", ".join(isolated(p) for p in failed)))
         else:
             self._say("✓ " + _("The PDFs were deleted from this laptop."))
 
@@ -153,7 +153,7 @@ class FinishDialog(QDialog):
         self.session.copy_folder = folder
         self._show_pdfs()           # PDFs on the stick are where the family wants them
         self.warning.hide()
-        self._say("✓ " + _("Saved a locked copy: {path}").format(path=target))
+        self._say("✓ " + _("Saved a locked copy: {path}").format(path=isolated(target)))
         return target
 
     def _print(self) -> None:

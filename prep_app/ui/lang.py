@@ -62,6 +62,14 @@ def writes_right_to_left(code: str) -> bool:
     return unicodedata.bidirectional(languages().get(code, "e")[0]) in ("R", "AL")
 
 
+def isolated(value: object) -> str:
+    """*value* (a folder, a file) set inside a translated sentence as a run of
+    its own, between Unicode's first-strong isolate and its end: an Arabic
+    sentence otherwise moved a path's leading slash to its far end
+    ("tmp/x/Documents/ في")."""
+    return f"\u2068{value}\u2069"
+
+
 class _Identity:
     def gettext(self, s):
         return s

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from ..log import caught
 from . import background
 from .dialogs import Dialogs
-from .lang import LANG, N_, _, bind, languages, on_change
+from .lang import LANG, N_, _, bind, isolated, languages, on_change
 from .widgets import MIN_HEIGHT, button, label
 
 if TYPE_CHECKING:     # PDFium loads in 80 ms: on the first preview or print, not with every plan
@@ -485,7 +485,7 @@ class PrintPanel(QFrame):
 
     def _say_saved(self, paths: list[Path], folder: Path) -> None:
         self.set_status("✓ " + LANG.ngettext("Saved {n} PDF in {folder}", "Saved {n} PDFs in {folder}",
-                                             len(paths)).format(n=len(paths), folder=folder))
+                                             len(paths)).format(n=len(paths), folder=isolated(folder)))
 
     def print_dialog(self) -> None:
         """The PDFs are rendered off the window's thread first (the print

@@ -231,3 +231,17 @@ def test_a_latin_name_beside_its_check_box_stays_beside_it_in_arabic(window, ui,
     name = checks.texts["p1"]
     assert name.width() > 600
     assert name.width() - 1 - max(ink_columns(name)) < 12
+
+
+def test_the_folder_the_pdfs_went_to_reads_as_a_path_in_arabic(window, ui, qtbot, home):
+    """"Saved 2 PDFs in /home/…/pdfs" in Arabic showed the path with its
+    leading slash at the far end ("…/pdfs/")."""
+    from .test_print_preview import only, to_print_step
+    panel = to_print_step(qtbot, window, ui, home)
+    window.set_language("ar")
+    only(panel, "wallet", "school")
+    click(qtbot, panel.save_button)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert panel.status.isRightToLeft() and "PDF" in panel.status.text()
+    folder = str(home["pdfs"])
+    assert shown_left_to_right(panel.status, folder) == folder
