@@ -86,8 +86,7 @@ class ListEditor(QWidget):
 
         self.list = QListWidget()
         bind(self.list, "setAccessibleName", title)
-        self.list.setMinimumWidth(220)
-        self.list.setMaximumWidth(440)
+        self.list.setMinimumWidth(220)      # as wide as its column: at 150 % its buttons are wider than 440 px
         self.list.setWordWrap(True)
         self.list.setItemDelegate(WrappedRows(self.list))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)      # rows re-wrapped at each new width

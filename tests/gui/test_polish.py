@@ -59,6 +59,22 @@ def test_document_names_stay_on_one_line_at_large_text(window, ui, qtbot, home, 
     assert split == [], split
 
 
+@pytest.mark.parametrize(("step", "part"), [(1, "editor"), (4, "contacts")])
+def test_a_people_list_is_as_wide_as_its_buttons_at_large_text(window, ui, qtbot, home, large_text, step, part):
+    """At 150 % the list stopped 50 px short of the Add / Remove buttons and
+    the hint above it (Spanish parents and people to call)."""
+    LANG.set("es")
+    ed = open_from(window, home["app"] / "plans", sample_plan())
+    ed.go(step)
+    editor = getattr(ed.steps[step], part)
+    qtbot.waitUntil(lambda: editor.list.isVisible())
+    QApplication.processEvents()
+
+    def right_edge(widget) -> int:
+        return widget.mapTo(editor, widget.rect().topRight()).x()
+    assert abs(right_edge(editor.list) - right_edge(editor.remove_button)) <= 2
+
+
 def test_finish_numbers_the_steps_it_shows_from_one(window, ui, qtbot, home):
     from prep_app.ui.finish import FinishDialog
     LANG.set("es")
