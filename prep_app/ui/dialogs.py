@@ -48,6 +48,15 @@ def _dialog(parent, title: str, directory: str = "") -> QFileDialog:
     return d
 
 
+def _answer(d: QFileDialog) -> str | None:
+    """The path chosen in *d*, or None; then nothing of the dialog is kept."""
+    try:
+        return d.selectedFiles()[0] if d.exec() else None
+    finally:
+        d.deleteLater()
+        wipe_qt_settings()
+
+
 # GUI tests give the window other Dialogs (below) that answer at once;
 # tests/gui/test_file_dialogs.py drives the real ones.
 def choose_folder(parent, title: str, start: str = "") -> str | None:
@@ -56,11 +65,7 @@ def choose_folder(parent, title: str, start: str = "") -> str | None:
     d.setOption(QFileDialog.Option.ShowDirsOnly, True)
     d.setLabelText(QFileDialog.DialogLabel.FileName, _("Folder:"))
     d.setLabelText(QFileDialog.DialogLabel.Accept, _("Choose"))
-    try:
-        return d.selectedFiles()[0] if d.exec() else None
-    finally:
-        d.deleteLater()
-        wipe_qt_settings()
+    return _answer(d)
 
 
 def choose_open_file(parent, title: str, name_filter: str) -> str | None:
@@ -69,11 +74,7 @@ def choose_open_file(parent, title: str, name_filter: str) -> str | None:
     d.setNameFilter(name_filter)
     d.setLabelText(QFileDialog.DialogLabel.FileName, _("File name:"))
     d.setLabelText(QFileDialog.DialogLabel.Accept, _("Open"))
-    try:
-        return d.selectedFiles()[0] if d.exec() else None
-    finally:
-        d.deleteLater()
-        wipe_qt_settings()
+    return _answer(d)
 
 
 def calm_message(parent, title: str, text: str, icon=QMessageBox.Icon.Information) -> None:

@@ -59,7 +59,8 @@ def writes_right_to_left(code: str) -> bool:
     """Arabic and the like: read from the language's name in itself, so the
     first window needs neither Babel nor Qt's enums (ui/app.py); a test holds
     it equal to Babel's text direction."""
-    return unicodedata.bidirectional(languages().get(code, "e")[0]) in ("R", "AL")
+    name = languages().get(code, "")
+    return bool(name) and unicodedata.bidirectional(name[0]) in ("R", "AL")
 
 
 def isolated(value: object) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..passphrase import strength
 from .code_entry import CodeEntry
 from .lang import LANG, N_, _, bind, on_change
-from .widgets import MIN_HEIGHT, KindLabel, button, fit_dialog, label
+from .widgets import MIN_HEIGHT, KindLabel, button, fit_dialog, label, plain_text
 
 
 def _password_edit() -> QLineEdit:
@@ -168,7 +168,7 @@ class CodeLabel(KindLabel):
     def __init__(self, code: str):
         super().__init__("code")
         self.groups = code.split("-")
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        plain_text(self)
         self.setWordWrap(False)
         self.setFrameShape(QLabel.Shape.Box)
         self.setMargin(10)
